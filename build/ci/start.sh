@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The README's start command: installs, builds and starts the tray app. Where no Electron binary can be
+# had (no network to fetch it, or a machine without a desktop), it starts `akvault serve --ui` instead.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+bash build/ci/install-system-deps.sh runtime
+npm ci --no-audit --no-fund
+npm run build
+if [ -n "${ELECTRON_OVERRIDE_DIST_PATH:-}" ] || npx --no-install install-electron --no >/dev/null 2>&1; then
+  exec npx electron-vite preview
+fi
+echo "No Electron binary available: starting the tray-less browser UI instead." >&2
+exec node bin/akvault.cjs serve --ui

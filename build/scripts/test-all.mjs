@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// The whole test suite, in order: typecheck, lint, build, unit, integration (real Secret Service),
+// browser (Debian Chromium), Electron end-to-end (only where a binary is present). Every stage runs even
+// when an earlier one failed (except those that need the build), and the last line sums them all:
+//   N passed, N failed, N skipped
+// Gates (typecheck, lint, build) count as one check each.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const results = path.join(root, 'test-results');
+mkdirSync(results, { recursive: true });
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const only = process.env.AKVAULT_TEST_STAGES?.split(',').map((s) => s.trim());
+
+const total = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+
+function run(cmd, args, env = {}) {
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return { ok: r.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) };
+}
+
+function record(stage, counts, seconds) {
+  total.passed += counts.passed;
+  total.failed += counts.failed;
+  total.skipped += counts.skipped;
+  lines.push(`${stage.padEnd(12)} ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds}s)`);
+}
+
+function gate(stage, cmd, args) {
+  if (only && !only.includes(stage)) return true;
+  console.log(`\n=== ${stage}`);
+  const r = run(cmd, args);
+  record(stage, { passed: r.ok ? 1 : 0, failed: r.ok ? 0 : 1, skipped: 0 }, r.seconds);
+  return r.ok;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function vitestStage(stage, project, wrapper = []) {
+  if (only && !only.includes(stage)) return;
+  console.log(`\n=== ${stage}`);
+  const out = path.join(results, `${stage}.json`);
+  rmSync(out, { force: true });
+  const args = ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+  const r = wrapper.length ? run(wrapper[0], [...wrapper.slice(1), bin('vitest'), ...args]) : run(bin('vitest'), args);
+  const j = readJson(out);
+  if (!j) return record(stage, { passed: 0, failed: 1, skipped: 0 }, r.seconds);
+  const counts = { passed: j.numPassedTests, failed: j.numFailedTests, skipped: j.numPendingTests + (j.numTodoTests ?? 0) };
+  // A file that fails to load has no tests but fails the run: count it.
+  if (!r.ok && counts.failed === 0) counts.failed = Math.max(1, j.numFailedTestSuites ?? 1);
+  record(stage, counts, r.seconds);
+}
+
+function playwrightStage(stage, config, wrapper = []) {
+  if (only && !only.includes(stage)) return;
+  console.log(`\n=== ${stage}`);
+  const out = path.join(results, `${stage}.json`);
+  rmSync(out, { force: true });
+  const args = ['test', '-c', config, '--reporter=list,json'];
+  const env = { PLAYWRIGHT_JSON_OUTPUT_NAME: out, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
+  const r = wrapper.length
+    ? run(wrapper[0], [...wrapper.slice(1), bin('playwright'), ...args], env)
+    : run(bin('playwright'), args, env);
+  const j = readJson(out);
+  if (!j?.stats) return record(stage, { passed: 0, failed: 1, skipped: 0 }, r.seconds);
+  const s = j.stats;
+  const counts = { passed: s.expected + (s.flaky ?? 0), failed: s.unexpected, skipped: s.skipped };
+  if (!r.ok && counts.failed === 0) counts.failed = 1;
+  record(stage, counts, r.seconds);
+}
+
+const keyring = [path.join(root, 'build/scripts/with-keyring.sh')];
+
+gate('typecheck', bin('tsc'), ['-p', 'tsconfig.json']);
+gate('typecheck-ui', bin('tsc'), ['-p', 'tsconfig.web.json']);
+gate('typecheck-tests', bin('tsc'), ['-p', 'test/browser/tsconfig.json']);
+gate('lint', bin('eslint'), ['.', '--max-warnings=0']);
+const buildOk = gate('build', 'npm', ['run', '--silent', 'build']);
+vitestStage('unit', 'unit');
+if (buildOk) {
+  vitestStage('integration', 'integration', keyring);
+  playwrightStage('browser', 'test/browser/playwright.config.ts', keyring);
+} else {
+  lines.push('integration  not run: the build failed');
+  lines.push('browser      not run: the build failed');
+}
+if (!only || only.includes('electron')) {
+  const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  if (dist && existsSync(dist) && buildOk) {
+    playwrightStage('electron', 'test/e2e/playwright.config.ts', ['xvfb-run', '-a', ...keyring]);
+  } else {
+    console.log('\n=== electron\nElectron end-to-end tests skipped: no Electron binary (set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron to run them).');
+    lines.push('electron     skipped: no Electron binary (ELECTRON_OVERRIDE_DIST_PATH unset)');
+  }
+}
+
+console.log('\n=== summary');
+for (const l of lines) console.log(l);
+console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed === 0 ? 0 : 1);

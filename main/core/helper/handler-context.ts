@@ -1,0 +1,42 @@
+/**
+ * What a route handler gets and gives back. Handlers write their own response; what they return is only
+ * for the log. They throw AkvaultError for failures the server turns into a status (error-status.ts).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Clock } from '../clock';
+import type { CredentialProvider } from '../sessions/types';
+import { sendRefusal } from './http-response';
+import type { MetadataTokenStore } from './metadata-tokens';
+import type { PodIdentityRegistry } from './pod-identity-registry';
+import { type RefusalCode, refusal } from './refusals';
+
+export interface HelperDeps {
+  provider: CredentialProvider;
+  clock: Clock;
+  pods: PodIdentityRegistry;
+  metadataTokens: MetadataTokenStore;
+}
+
+export interface HandlerContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  /** The route's path parameter (profile name, pod-identity id), or null. */
+  param: string | null;
+  deps: HelperDeps;
+  /** Set by the handler as soon as it knows which profile the request is about (for the log). */
+  profile?: string;
+}
+
+export interface HandlerOutcome {
+  status: number;
+  code?: string;
+}
+
+export type RouteHandler = (ctx: HandlerContext) => Promise<HandlerOutcome>;
+
+/** Sends a refusal and reports it for the log. */
+export function refuse(ctx: HandlerContext, code: RefusalCode): HandlerOutcome {
+  const r = refusal(code);
+  sendRefusal(ctx.res, r);
+  return { status: r.status, code };
+}

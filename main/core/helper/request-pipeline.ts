@@ -1,0 +1,113 @@
+/**
+ * One request, start to finish: the machine-level checks (peer, Host, Origin), route matching, the
+ * bearer check, the capped body read, then the route's handler. Every refusal before the body is read
+ * closes the connection if a body was announced, so an unread body never lingers on a kept-alive socket.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { asAkvaultError } from '../errors';
+import { checkBearer } from './bearer-auth';
+import type { HandlerContext, HandlerOutcome, HelperDeps, RouteHandler } from './handler-context';
+import type { TokenDigest } from './helper-token';
+import { sendAkvaultError, sendRefusal } from './http-response';
+import { handleMetadataSecurityKey, handleMetadataToken } from './metadata-handlers';
+import { handlePodIdentity } from './pod-identity-handler';
+import { hasBody, readCappedBody } from './read-body';
+import { type Refusal, refusal } from './refusals';
+import { type RequestCheckConfig, checkBrowser, checkHost, checkPeer } from './request-checks';
+import { type RouteName, matchRoute } from './routes';
+import type { HelperLogEntry } from './types';
+import { handleCredentials, handleHealth, handleProfiles } from './v1-handlers';
+
+export interface PipelineConfig {
+  checks: RequestCheckConfig;
+  hosts: Set<string>;
+  bearerDigest: TokenDigest;
+  maxBodyBytes: number;
+  deps: HelperDeps;
+  /** Must not throw (helper-server wraps the caller's logger). */
+  log?: (entry: HelperLogEntry) => void;
+}
+
+const HANDLERS: Record<RouteName, RouteHandler> = {
+  health: handleHealth,
+  profiles: handleProfiles,
+  credentials: handleCredentials,
+  'pod-identity': handlePodIdentity,
+  'metadata-token': handleMetadataToken,
+  'metadata-securitykey': handleMetadataSecurityKey,
+};
+
+interface Trace {
+  route: RouteName | null;
+  ctx?: HandlerContext;
+}
+
+export function createRequestListener(cfg: PipelineConfig): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    void serve(cfg, req, res);
+  };
+}
+
+async function serve(cfg: PipelineConfig, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const trace: Trace = { route: null };
+  let outcome: HandlerOutcome | null;
+  try {
+    outcome = await dispatch(cfg, req, res, trace);
+  } catch (e) {
+    // Only the AkvaultError's own fields go out; anything else becomes a generic 'internal'.
+    const err = asAkvaultError(e);
+    outcome = { status: sendAkvaultError(res, err), code: err.code };
+  }
+  if (outcome === null) return;
+  cfg.log?.({
+    event: 'request',
+    method: req.method ?? '',
+    route: trace.route,
+    status: outcome.status,
+    ...(outcome.code !== undefined ? { code: outcome.code } : {}),
+    ...(trace.ctx?.profile !== undefined ? { profile: trace.ctx.profile } : {}),
+  });
+}
+
+function refuseBeforeBody(req: IncomingMessage, res: ServerResponse, r: Refusal, headers?: Record<string, string>) {
+  sendRefusal(res, r, { close: hasBody(req), ...(headers ? { headers } : {}) });
+  return { status: r.status, code: r.code };
+}
+
+async function dispatch(
+  cfg: PipelineConfig,
+  req: IncomingMessage,
+  res: ServerResponse,
+  trace: Trace,
+): Promise<HandlerOutcome | null> {
+  const early =
+    checkPeer(req.socket.remoteAddress, cfg.checks) ??
+    checkHost(req.headers.host, cfg.hosts) ??
+    checkBrowser(req.headers, cfg.checks);
+  if (early) return refuseBeforeBody(req, res, early);
+
+  const match = matchRoute(req.method ?? '', req.url ?? '', cfg.checks);
+  if (match.kind === 'not-found') return refuseBeforeBody(req, res, refusal('request.not-found'));
+  if (match.kind === 'bad-path') return refuseBeforeBody(req, res, refusal('request.bad-path'));
+  trace.route = match.name;
+  if (match.kind === 'method-not-allowed') {
+    return refuseBeforeBody(req, res, refusal('request.method-not-allowed'), { Allow: match.allow });
+  }
+
+  if (match.auth === 'bearer') {
+    const denied = checkBearer(req.headers.authorization, cfg.bearerDigest);
+    if (denied) return refuseBeforeBody(req, res, denied);
+  }
+
+  const body = await readCappedBody(req, cfg.maxBodyBytes);
+  if (!body.ok) {
+    if (body.reason === 'aborted') return null; // the client is gone; nobody to answer
+    const r = refusal('request.too-large');
+    sendRefusal(res, r, { close: true });
+    return { status: r.status, code: r.code };
+  }
+
+  const ctx: HandlerContext = { req, res, param: match.param, deps: cfg.deps };
+  trace.ctx = ctx;
+  return HANDLERS[match.name](ctx);
+}

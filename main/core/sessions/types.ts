@@ -1,0 +1,38 @@
+/**
+ * What the broker hands out and the front ends consume. Secrets appear only in SessionCredentials,
+ * which never goes into an event, a view, a log or the renderer.
+ */
+export interface SessionCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Present exactly when the keys are temporary. */
+  securityToken?: string;
+  /** ISO-8601 instant; absent for permanent keys. */
+  expiresAt?: string;
+  region?: string;
+  projectId?: string;
+  domainId?: string;
+  /** Where IAM lives for these keys (passed on to SDKs so their discovery calls hit the right place). */
+  iamEndpoint?: string;
+}
+
+/** Who asked for credentials: recorded in the audit log. */
+export type Consumer =
+  | { kind: 'tray'; action: string }
+  | { kind: 'cli'; command: string }
+  | { kind: 'helper'; client: string }
+  | { kind: 'ui'; action: string }
+  | { kind: 'broker' };
+
+/**
+ * The narrow view of the broker that front ends need (the local helper, the CLI's `env`/`exec`, the
+ * tray). Keeping it small lets each of them be tested against a fake.
+ */
+export interface CredentialProvider {
+  /** Non-secret profile summaries. */
+  listProfiles(): Promise<Array<{ name: string; kind: string; region?: string; expiresAt?: string }>>;
+  /** Working credentials for a profile (refreshed if needed); throws AkvaultError('profile.not-found') etc. */
+  getCredentials(profile: string, consumer: Consumer): Promise<SessionCredentials>;
+  /** The profile used when a request names none. */
+  getDefaultProfile(): Promise<string | null>;
+}
