@@ -13,6 +13,18 @@ export const SK_PATTERN = /^[A-Za-z0-9]{40}$/;
 // Huawei regions look like cn-north-4, ap-southeast-1, eu-west-101; partner clouds add segments.
 export const REGION_PATTERN = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;
 export const COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
+/** The safe intersection of the documented session-user rules (huawei-iam.md §3.2). */
+export const SESSION_USER_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{4,31}$/;
+
+/** Lifetime of temporary keys IAM mints (token and agency methods alike): 15 min to 24 h. */
+export const MIN_DURATION_SECONDS = 900;
+export const MAX_DURATION_SECONDS = 86400;
+/** IAM's own default is 900 s, too short to be useful; agencies store this explicitly instead. */
+export const DEFAULT_AGENCY_DURATION_SECONDS = 3600;
+/** Per-profile refresh margin: at least 2 min (less races the request itself), at most a day. */
+export const MIN_REFRESH_MARGIN_SECONDS = 120;
+export const MAX_REFRESH_MARGIN_SECONDS = 86400;
+export const DEFAULT_METADATA_URL = 'http://169.254.169.254';
 // An instant: date, time, and a zone (Z or ±hh:mm). Seconds and fractions optional.
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
@@ -69,20 +81,44 @@ export function isLoopbackHost(hostname: string): boolean {
   return m !== null && m.slice(1).every((part) => Number(part) <= 255);
 }
 
-/** IAM endpoints carry signed requests: https only, except plain http to a local emulator. */
-export function checkEndpoint(value: string): string | undefined {
+/**
+ * IAM (and STS) endpoints carry signed requests: https only, except plain http to a local emulator.
+ * `what` names the endpoint in the message.
+ */
+export function checkEndpoint(value: string, what = 'the IAM endpoint', example = 'https://iam.cn-north-4.myhuaweicloud.com'): string | undefined {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return 'the IAM endpoint is not a URL (expected e.g. https://iam.cn-north-4.myhuaweicloud.com)';
+    return `${what} is not a URL (expected e.g. ${example})`;
   }
-  if (url.username || url.password) return 'the IAM endpoint must not contain a user name or password';
-  if (url.search || url.hash) return 'the IAM endpoint must not contain a query or fragment';
+  if (url.username || url.password) return `${what} must not contain a user name or password`;
+  if (url.search || url.hash) return `${what} must not contain a query or fragment`;
   if (url.protocol === 'https:') return undefined;
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return undefined;
-  if (url.protocol === 'http:') return 'the IAM endpoint must use https:// (plain http:// is allowed only to this machine: localhost, 127.0.0.1, ::1)';
-  return 'the IAM endpoint must be an https:// URL';
+  if (url.protocol === 'http:') return `${what} must use https:// (plain http:// is allowed only to this machine: localhost, 127.0.0.1, ::1)`;
+  return `${what} must be an https:// URL`;
+}
+
+export function checkStsEndpoint(value: string): string | undefined {
+  return checkEndpoint(value, 'the STS endpoint', 'https://sts.cn-north-4.myhuaweicloud.com');
+}
+
+/**
+ * The ECS metadata service is a link-local HTTP service on the server itself (huawei-iam.md §8), so
+ * plain http is normal here, unlike for IAM. Credentials or a query in the URL are still mistakes.
+ */
+export function checkMetadataUrl(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `the metadata URL is not a URL (expected e.g. ${DEFAULT_METADATA_URL})`;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'the metadata URL must be an http:// or https:// URL';
+  if (url.username || url.password) return 'the metadata URL must not contain a user name or password';
+  if (url.search || url.hash) return 'the metadata URL must not contain a query or fragment';
+  return undefined;
 }
 
 /** The endpoint as we store it: trailing slashes removed. Call after checkEndpoint. */
@@ -136,4 +172,54 @@ export function secretKeyAdvisory(secretAccessKey: string): Advisory | undefined
     field: 'secretAccessKey',
     message: `The secret key is ${secretAccessKey.length} characters long${other}; Huawei Cloud SKs are 40 letters and digits. Saved anyway (partner clouds may differ).`,
   };
+}
+
+/** A whole number of seconds within [min, max]; `what` names it in the message. */
+export function checkSeconds(value: unknown, min: number, max: number, what: string): string | undefined {
+  if (typeof value !== 'number' || !Number.isInteger(value)) return `${what} must be a whole number of seconds`;
+  if (value < min || value > max) return `${what} must be between ${min} and ${max} seconds (got ${value})`;
+  return undefined;
+}
+
+export function checkDuration(value: unknown): string | undefined {
+  return checkSeconds(value, MIN_DURATION_SECONDS, MAX_DURATION_SECONDS, 'the duration');
+}
+
+export function checkRefreshMargin(value: unknown): string | undefined {
+  return checkSeconds(value, MIN_REFRESH_MARGIN_SECONDS, MAX_REFRESH_MARGIN_SECONDS, 'the refresh margin');
+}
+
+export function checkSessionUserName(value: string): string | undefined {
+  if (SESSION_USER_PATTERN.test(value)) return undefined;
+  return 'a session user name is 5–32 characters: a letter first, then letters, digits, "_" or "-"';
+}
+
+/**
+ * A session policy as IAM takes it: a JSON object with a `Version` string and a `Statement` array of
+ * objects (huawei-iam.md §3.2). Only the shape is checked; IAM judges the statements themselves.
+ */
+export function checkPolicy(value: unknown): string | undefined {
+  if (!isPlainObject(value)) return 'a policy must be a JSON object like {"Version": "1.1", "Statement": [...]}';
+  const extra = Object.keys(value).filter((k) => k !== 'Version' && k !== 'Statement');
+  if (extra.length > 0) return `a policy has only "Version" and "Statement"; remove ${extra.map((k) => JSON.stringify(k)).join(', ')}`;
+  if (typeof value.Version !== 'string' || value.Version.trim() === '') return 'a policy needs a "Version" string, e.g. "1.1"';
+  if (!Array.isArray(value.Statement)) return 'a policy needs a "Statement" array';
+  if (!value.Statement.every(isPlainObject)) return 'every entry of "Statement" must be a JSON object';
+  if (!isJsonValue(value)) return 'a policy must hold only JSON values (strings, finite numbers, booleans, null, arrays, objects)';
+  return undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function isJsonValue(value: unknown, depth = 0): boolean {
+  if (depth > 64) return false;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every((v) => isJsonValue(v, depth + 1));
+  if (isPlainObject(value)) return Object.values(value).every((v) => isJsonValue(v, depth + 1));
+  return false;
 }

@@ -99,6 +99,7 @@ export class SessionBroker implements CredentialProvider {
   private readonly sessions = new Map<string, Session>();
   private readonly iamClients = new Map<string, IamClient>();
   private readonly metadataClients = new Map<string, EcsMetadataClient>();
+  private readonly running = new Set<Promise<void>>();
   private watchdog: TimerHandle | null = null;
   private lastTick = 0;
   private disposed = false;
@@ -381,9 +382,17 @@ export class SessionBroker implements CredentialProvider {
     s.timer = this.opts.clock.setTimeout(() => void this.runRefresh(s), Math.max(0, at - now));
   }
 
-  private async runRefresh(s: Session): Promise<void> {
-    if (this.sessions.get(s.id) !== s) return;
-    await this.refresh(s, false).catch(() => undefined);
+  private runRefresh(s: Session): Promise<void> {
+    if (this.sessions.get(s.id) !== s) return Promise.resolve();
+    const p = this.refresh(s, false).catch(() => undefined);
+    this.running.add(p);
+    void p.finally(() => this.running.delete(p));
+    return p;
+  }
+
+  /** Resolves once no background refresh is running (tests step a manual clock with it). */
+  async settled(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running]);
   }
 
   private async refresh(s: Session, force: boolean): Promise<void> {

@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ini from 'ini';
 import { describe, expect, it } from 'vitest';
@@ -182,6 +182,24 @@ describe('SDK credentials file', () => {
     expect(await dataDirText(t.dataDir)).not.toContain('USERTOKEN');
     await w.clean('prod');
     expect(await read(file)).toBe('[basic]\nsecurity_token = USERTOKEN\nak = U\nsk = V\n[mine]\nk = v\n');
+  });
+
+  it('reports, by key name only, user values it cannot restore because the backup was deleted', async () => {
+    const t = await tempHome();
+    const file = await seed(t.home);
+    const w = sdkCredentialsFileWriter(t.ctx());
+    await w.write('prod', TEMPORARY);
+    await rm(`${file}.akvault-backup`);
+    const r = await w.write('prod', REFRESHED);
+    expect(r.unrestored?.sort()).toEqual(['basic.ak', 'basic.sk', 'global.ak', 'global.security_token', 'global.sk']);
+    // Non-secret values came from akvault's record and still go back.
+    const cleaned = await w.clean('prod');
+    expect(cleaned.changed).toBe(true);
+    const text = await read(file);
+    expect(text).toContain('project_id = devproject0001');
+    expect(text).toContain('idp_id = my-idp');
+    expect(text).not.toContain(REFRESHED.secretAccessKey);
+    expect(text).not.toContain('managed by akvault');
   });
 
   it('refuses files it cannot edit safely and touches nothing', async () => {

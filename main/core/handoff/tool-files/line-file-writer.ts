@@ -109,11 +109,12 @@ export class LineFileWriter implements ToolFileWriter {
       }
 
       const current = await readTextFile(target);
-      let userText: string;
+      let userText = '';
       let backupText: string | null = null;
+      let unrestored: string[] = [];
       if (record) {
         backupText = (await readTextFile(backupPath))?.text ?? null;
-        userText = current ? unapplyManaged(current.text, record.edit, backupText, opts).text : '';
+        if (current) ({ text: userText, unrestored } = unapplyManaged(current.text, record.edit, backupText, opts));
       } else {
         userText = current?.text ?? '';
         if (hasMarker(userText, this.spec.dialect)) {
@@ -155,6 +156,7 @@ export class LineFileWriter implements ToolFileWriter {
         path: target,
         backupPath: hasBackup ? backupPath : null,
         ...(record && record.owner !== profile ? { replacedProfile: record.owner } : {}),
+        ...(unrestored.length ? { unrestored } : {}),
       };
     });
   }

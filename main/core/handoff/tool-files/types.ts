@@ -28,6 +28,11 @@ export interface ToolFileWriteResult {
    * there before this write, when it was another one. That profile no longer holds the file.
    */
   replacedProfile?: string;
+  /**
+   * Set only if the backup copy was removed while akvault held the file: the user's displaced values
+   * it no longer has (as `section.key`). Front ends should tell the user.
+   */
+  unrestored?: string[];
 }
 
 export interface ToolFileCleanResult {

@@ -1,0 +1,130 @@
+/**
+ * The core, assembled: profile service, session broker, audit log, settings and tool-file writers over
+ * one data directory and one sealed keychain store. Every front end builds exactly this — the Electron
+ * composition root, `akvault serve`, and the CLI when no app is running — so they all behave the same.
+ */
+import os from 'node:os';
+import type { Clock } from './clock';
+import { systemClock } from './clock';
+import { createToolFileWriters, type ToolFileId } from './handoff/tool-files';
+import type { FetchLike } from './iam/fetch';
+import type { IamClient } from './iam/client';
+import { dataFiles } from './paths';
+import type { Profile } from './profiles/schema';
+import { createDefaultSecretStore } from './secrets/default-store';
+import type { SecretStore } from './secrets/secret-store';
+import { createService, type AkvaultService } from './service';
+import { AuditLog } from './sessions/audit-log';
+import { SessionBroker, type MfaPrompt } from './sessions/broker';
+import type { SessionCredentials } from './sessions/types';
+import { SettingsStore } from './settings';
+
+export interface AppCoreOptions {
+  dataDir: string;
+  /** The keychain (raw or sealed); default: the OS keychain through keytar. */
+  secretStore?: SecretStore;
+  clock?: Clock;
+  fetch?: FetchLike;
+  prompt?: MfaPrompt;
+  /** Long-running hosts (app, serve) watch the profiles file for edits by other processes. */
+  watchProfiles?: boolean;
+  /** Where tool files live (`~/.huaweicloud`, `~/.hcloud`, `~/.obsutilconfig`) and which env overrides apply. */
+  homeDir?: string;
+  env?: NodeJS.ProcessEnv;
+  iamClient?: (iamEndpoint: string | undefined, stsEndpoint: string | undefined) => IamClient;
+}
+
+export interface AppCore {
+  readonly dataDir: string;
+  readonly service: AkvaultService;
+  readonly broker: SessionBroker;
+  readonly settings: SettingsStore;
+  readonly audit: AuditLog;
+  /** Problems writing tool files, by profile (shown by the tray and UI; never fatal to a refresh). */
+  readonly toolFileProblems: Map<string, { tool: ToolFileId; code: string; message: string }>;
+  dispose(): void;
+}
+
+const toolOf: Record<'sdkCredentials' | 'koocli' | 'obsutil', ToolFileId> = { sdkCredentials: 'sdk-credentials', koocli: 'koocli', obsutil: 'obsutil' };
+
+export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
+  const clock = opts.clock ?? systemClock;
+  const env = opts.env ?? process.env;
+  const files = dataFiles(opts.dataDir);
+  const settings = new SettingsStore(files.settings);
+  await settings.load();
+  const inner = createService({ dataDir: opts.dataDir, secretStore: opts.secretStore ?? createDefaultSecretStore(opts.dataDir, env), clock });
+  const audit = new AuditLog({ file: files.auditLog, clock });
+  const writers = createToolFileWriters({ homeDir: opts.homeDir ?? os.homedir(), env, dataDir: opts.dataDir });
+  const toolFileProblems: AppCore['toolFileProblems'] = new Map();
+
+  const enabledTools = (p: Profile): ToolFileId[] =>
+    Object.entries(p.toolFiles ?? {})
+      .filter(([, on]) => on)
+      .map(([k]) => toolOf[k as keyof typeof toolOf])
+      .filter(Boolean);
+
+  const writeTools = async (p: Profile, creds: SessionCredentials) => {
+    for (const tool of enabledTools(p)) {
+      try {
+        await writers[tool].write(p.name, creds);
+        toolFileProblems.delete(p.name);
+      } catch (e) {
+        const err = e as { code?: string; message?: string };
+        toolFileProblems.set(p.name, { tool, code: err.code ?? 'internal', message: err.message ?? 'Could not write the tool file.' });
+        void audit.record({ event: 'refresh-failed', profile: p.name, code: `tool-file.${tool}` });
+      }
+    }
+  };
+  const cleanTools = async (p: Profile) => {
+    for (const tool of Object.keys(writers) as ToolFileId[]) await writers[tool].clean(p.name).catch(() => undefined);
+  };
+
+  const broker = new SessionBroker({
+    loadProfiles: () => inner.listProfiles(),
+    ...(opts.watchProfiles ? { profilesFile: files.profiles } : {}),
+    secrets: inner.secrets,
+    clock,
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    ...(opts.iamClient ? { iamClient: opts.iamClient } : {}),
+    ...(opts.prompt ? { prompt: opts.prompt } : {}),
+    audit,
+    marginSeconds: () => settings.get().refreshMarginSeconds,
+    defaultProfile: () => inner.getDefaultProfile(),
+    onSessionCredentials: writeTools,
+    onSessionStopped: cleanTools,
+  });
+
+  // Profile edits go through the service; the broker forgets what it cached for the edited profile.
+  const changed = async <T>(work: Promise<T>, id?: string | null): Promise<T> => {
+    const r = await work;
+    await broker.profileChanged(id ?? null);
+    return r;
+  };
+  const service: AkvaultService = {
+    ...inner,
+    addProfile: (input, secrets) => changed(inner.addProfile(input, secrets)),
+    updateProfile: async (name, patch, secrets) => {
+      const before = await inner.getProfile(name);
+      return changed(inner.updateProfile(name, patch, secrets), before.id);
+    },
+    removeProfile: async (name) => {
+      const p = await inner.getProfile(name);
+      if (broker.sessionViews().some((s) => s.profile === p.name)) await broker.stopSession(p.name);
+      return changed(inner.removeProfile(name), p.id);
+    },
+    importCsv: (text, o) => changed(inner.importCsv(text, o)),
+    setDefaultProfile: (name) => changed(inner.setDefaultProfile(name)),
+    restoreBackup: () => changed(inner.restoreBackup()),
+  };
+
+  return {
+    dataDir: opts.dataDir,
+    service,
+    broker,
+    settings,
+    audit,
+    toolFileProblems,
+    dispose: () => broker.dispose(),
+  };
+}
