@@ -1,9 +1,11 @@
-// window.akvault, typed from the contract (exposed by preload/index.ts or the browser bridge).
-import type { AkvaultApi } from './contract';
+// window.akvault and window.akvaultMfa, typed from the contract (exposed by preload/index.ts,
+// preload/mfa.ts or the browser bridge). Each page gets only its own one.
+import type { AkvaultApi, AkvaultMfaApi } from './contract';
 
 declare global {
   interface Window {
     akvault: AkvaultApi;
+    akvaultMfa: AkvaultMfaApi;
   }
 }
 export {};

@@ -1,10 +1,10 @@
 /**
- * Builds the page-facing API from the contract over any transport: Electron IPC (preload/index.ts) or
- * HTTP + server-sent events (the tray-less browser UI). One function per operation, event listeners
- * wrapped so the page only ever sees payloads (never an IPC event or its sender).
+ * Builds the page-facing API from the contract over any transport: Electron IPC (preload/index.ts,
+ * preload/mfa.ts) or HTTP + server-sent events (the tray-less browser UI). One function per operation,
+ * event listeners wrapped so the page only ever sees payloads (never an IPC event or its sender).
  */
-import { eventChannels, onName, operationChannels, type EventName, type OperationName } from './channels';
-import type { AkvaultApi, ErrorView, Result } from './contract';
+import { eventChannels, mfaEventNames, mfaOperationNames, onName, operationChannels, type EventName, type OperationName } from './channels';
+import type { AkvaultApi, AkvaultMfaApi, ErrorView, Result } from './contract';
 
 /** Thrown in the page when main answers `{ok:false}`: carries the code so the UI can translate it. */
 export class ContractError extends Error {
@@ -19,9 +19,9 @@ export interface Transport {
   subscribe(channel: string, listener: (payload: unknown) => void): () => void;
 }
 
-export function buildApi(transport: Transport): AkvaultApi {
+function build(transport: Transport, operations: readonly OperationName[], events: readonly EventName[]): Record<string, unknown> {
   const api: Record<string, unknown> = {};
-  for (const name of Object.keys(operationChannels) as OperationName[]) {
+  for (const name of operations) {
     const channel = operationChannels[name];
     api[name] = async (...args: unknown[]) => {
       const r = await transport.invoke(channel, args);
@@ -29,12 +29,22 @@ export function buildApi(transport: Transport): AkvaultApi {
       return r.value;
     };
   }
-  for (const name of Object.keys(eventChannels) as EventName[]) {
+  for (const name of events) {
     const channel = eventChannels[name];
     api[onName(name)] = (listener: (payload: unknown) => void) => {
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');
       return transport.subscribe(channel, (payload) => listener(payload));
     };
   }
-  return Object.freeze(api) as AkvaultApi;
+  return Object.freeze(api);
+}
+
+/** The whole contract (the profile manager window and the browser UI). */
+export function buildApi(transport: Transport): AkvaultApi {
+  return build(transport, Object.keys(operationChannels) as OperationName[], Object.keys(eventChannels) as EventName[]) as AkvaultApi;
+}
+
+/** The MFA prompt window's three operations and one event, nothing else. */
+export function buildMfaApi(transport: Transport): AkvaultMfaApi {
+  return build(transport, mfaOperationNames, mfaEventNames) as AkvaultMfaApi;
 }

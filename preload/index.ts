@@ -1,18 +1,9 @@
 /**
- * The sandboxed preload: exposes window.akvault, one function per contract operation, over IPC.
- * ipcRenderer itself never reaches the page, and listeners receive only the payload.
+ * The sandboxed preload of the profile manager window: exposes window.akvault, one function per
+ * contract operation, over IPC. ipcRenderer itself never reaches the page.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge } from 'electron';
 import { buildApi } from './bridge';
-import type { Result } from './contract';
+import { ipcTransport } from './ipc-transport';
 
-const api = buildApi({
-  invoke: (channel, args) => ipcRenderer.invoke(channel, ...args) as Promise<Result<unknown>>,
-  subscribe(channel, listener) {
-    const wrapped = (_event: Electron.IpcRendererEvent, payload: unknown) => listener(payload);
-    ipcRenderer.on(channel, wrapped);
-    return () => void ipcRenderer.removeListener(channel, wrapped);
-  },
-});
-
-contextBridge.exposeInMainWorld('akvault', api);
+contextBridge.exposeInMainWorld('akvault', buildApi(ipcTransport));

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json';
 import { isAkvaultError } from '../core/errors';
+import { registerDefaultCommand } from './commands/default';
 import { registerProfileCommands } from './commands/profile';
 import { CliContext } from './context';
 import { CancelledError, resolveIO, type CliIO } from './io';
@@ -27,6 +28,7 @@ export function buildProgram(ctx: CliContext): Command {
     .allowExcessArguments(false);
   // Settings above are inherited by every subcommand created below.
   registerProfileCommands(program, ctx);
+  registerDefaultCommand(program, ctx);
   return program;
 }
 

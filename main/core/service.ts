@@ -1,10 +1,12 @@
 import { systemClock, type Clock } from './clock';
 import { dataFiles } from './paths';
 import { importCredentialsCsv, type ImportOptions, type ImportReport } from './profiles/import';
+import type { ChainWalk } from './profiles/chain-rules';
 import type { ProfileInput, ProfileSecrets } from './profiles/profile-input';
+import type { ProfilePatch } from './profiles/profile-patch';
 import type { Profile } from './profiles/schema';
 import { ProfileStore, type RestoreResult } from './profiles/store';
-import { ProfileVault, type AddResult, type RemoveResult } from './profiles/vault';
+import { ProfileVault, type AddResult, type RemoveResult, type UpdateResult } from './profiles/vault';
 import { DEFAULT_KEYCHAIN_SERVICE, KeytarSecretStore } from './secrets/keytar-store';
 import { SealedSecretStore } from './secrets/sealed-store';
 import type { BackendStatus, SecretStore } from './secrets/secret-store';
@@ -29,9 +31,23 @@ export interface ServiceOptions {
 
 export interface AkvaultService {
   readonly dataDir: string;
+  /** The profiles file (for a watcher that notices edits by other processes). */
+  readonly profilesFile: string;
+  /**
+   * The sealed keychain store this service reads and writes profile secrets through. The session
+   * broker reads secrets and keeps its session cache through this same store, so large values are
+   * sealed once and every component sees the same items.
+   */
+  readonly secrets: SecretStore;
+  /** Non-secret definitions only. */
   listProfiles(): Promise<Profile[]>;
   getProfile(name: string): Promise<Profile>;
+  /** The agency chain of a profile, top first (`top ← middle ← base`); a single link for other kinds. */
+  getChain(name: string): Promise<ChainWalk>;
   addProfile(input: ProfileInput, secrets: ProfileSecrets): Promise<AddResult>;
+  /** Edits non-secret fields and, when `secrets` is given, replaces the kind's secrets; renames follow the default pointer. */
+  updateProfile(name: string, patch: ProfilePatch, secrets?: ProfileSecrets): Promise<UpdateResult>;
+  /** Refused with profile.in-use while an agency uses it as its source. */
   removeProfile(name: string): Promise<RemoveResult>;
   importCsv(text: string, opts?: ImportOptions): Promise<ImportReport>;
   getSecrets(name: string): Promise<ProfileSecrets>;
@@ -60,9 +76,13 @@ export function createService(opts: ServiceOptions): AkvaultService {
 
   return {
     dataDir: opts.dataDir,
+    profilesFile: store.files.profiles,
+    secrets,
     listProfiles: () => vault.listProfiles(),
     getProfile: (name) => vault.getProfile(name),
+    getChain: (name) => vault.getChain(name),
     addProfile: (input, s) => vault.addProfile(input, s),
+    updateProfile: (name, patch, s) => vault.updateProfile(name, patch, s),
     removeProfile: (name) => vault.removeProfile(name),
     importCsv: (text, o) => importCredentialsCsv(vault, text, o),
     getSecrets: (name) => vault.getSecrets(name),

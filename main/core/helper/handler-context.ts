@@ -15,6 +15,8 @@ export interface HelperDeps {
   clock: Clock;
   pods: PodIdentityRegistry;
   metadataTokens: MetadataTokenStore;
+  /** `http://127.0.0.1:<port>`: where pod-identity URIs point. */
+  baseUrl: string;
 }
 
 export interface HandlerContext {
@@ -23,6 +25,8 @@ export interface HandlerContext {
   /** The route's path parameter (profile name, pod-identity id), or null. */
   param: string | null;
   deps: HelperDeps;
+  /** The request body (at most the helper's cap; empty when none was sent). */
+  body?: Buffer;
   /** Set by the handler as soon as it knows which profile the request is about (for the log). */
   profile?: string;
 }

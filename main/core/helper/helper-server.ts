@@ -104,6 +104,7 @@ export async function createHelperServer(opts: HelperServerOptions): Promise<Hel
     clock,
     pods: new PodIdentityRegistry(),
     metadataTokens: new MetadataTokenStore(clock),
+    baseUrl: url,
   };
   const checks: RequestCheckConfig = {
     port,

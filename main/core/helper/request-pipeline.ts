@@ -9,6 +9,7 @@ import { checkBearer } from './bearer-auth';
 import type { HandlerContext, HandlerOutcome, HelperDeps, RouteHandler } from './handler-context';
 import type { TokenDigest } from './helper-token';
 import { sendAkvaultError, sendRefusal } from './http-response';
+import { handleHandoff, handleRegisterPodClient, handleRevokePodClient } from './handoff-handlers';
 import { handleMetadataSecurityKey, handleMetadataToken } from './metadata-handlers';
 import { handlePodIdentity } from './pod-identity-handler';
 import { hasBody, readCappedBody } from './read-body';
@@ -35,6 +36,9 @@ const HANDLERS: Record<RouteName, RouteHandler> = {
   'pod-identity': handlePodIdentity,
   'metadata-token': handleMetadataToken,
   'metadata-securitykey': handleMetadataSecurityKey,
+  handoff: handleHandoff,
+  'pod-identity-clients': handleRegisterPodClient,
+  'pod-identity-client': handleRevokePodClient,
 };
 
 interface Trace {
@@ -107,7 +111,7 @@ async function dispatch(
     return { status: r.status, code: r.code };
   }
 
-  const ctx: HandlerContext = { req, res, param: match.param, deps: cfg.deps };
+  const ctx: HandlerContext = { req, res, param: match.param, deps: cfg.deps, body: body.body };
   trace.ctx = ctx;
   return HANDLERS[match.name](ctx);
 }

@@ -9,7 +9,10 @@ export type RouteName =
   | 'credentials'
   | 'pod-identity'
   | 'metadata-token'
-  | 'metadata-securitykey';
+  | 'metadata-securitykey'
+  | 'handoff'
+  | 'pod-identity-clients'
+  | 'pod-identity-client';
 
 /** 'bearer': the helper token; 'own': the route checks its own credential (pod-identity, metadata). */
 export type RouteAuth = 'bearer' | 'own';
@@ -26,6 +29,10 @@ export const ROUTES: Record<RouteName, RouteSpec> = {
   'pod-identity': { method: 'POST', auth: 'own' },
   'metadata-token': { method: 'PUT', auth: 'own' },
   'metadata-securitykey': { method: 'GET', auth: 'own' },
+  // For akvault's own CLI (handoff-handlers.ts).
+  handoff: { method: 'GET', auth: 'bearer' },
+  'pod-identity-clients': { method: 'POST', auth: 'bearer' },
+  'pod-identity-client': { method: 'DELETE', auth: 'bearer' },
 };
 
 export type RouteMatch =
@@ -49,6 +56,10 @@ function locate(path: string, metadataEmulation: boolean): { name: RouteName; pa
       return { name: 'profiles', param: null };
     case '/v1/credentials':
       return { name: 'credentials', param: null };
+    case '/v1/handoff':
+      return { name: 'handoff', param: null };
+    case '/v1/pod-identity-clients':
+      return { name: 'pod-identity-clients', param: null };
     case METADATA_TOKEN_PATH:
       return metadataEmulation ? { name: 'metadata-token', param: null } : null;
     case METADATA_SECURITYKEY_PATH:
@@ -66,6 +77,8 @@ function locate(path: string, metadataEmulation: boolean): { name: RouteName; pa
   }
   const pod = /^\/v1\/pod-identity\/([A-Za-z0-9_-]{1,64})$/.exec(path);
   if (pod) return { name: 'pod-identity', param: pod[1] ?? null };
+  const client = /^\/v1\/pod-identity-clients\/([A-Za-z0-9_-]{1,64})$/.exec(path);
+  if (client) return { name: 'pod-identity-client', param: client[1] ?? null };
   return null;
 }
 

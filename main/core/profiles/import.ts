@@ -118,7 +118,7 @@ async function compareWithStored(
   if (existing.kind !== 'access-key') {
     return { status: 'conflict', name, message: `conflict: this access key is already stored as ${existing.kind} profile "${name}"; nothing changed`, advisories: [] };
   }
-  let stored: string;
+  let stored: string | undefined;
   try {
     stored = (await vault.getSecrets(name)).secretAccessKey;
   } catch (e) {

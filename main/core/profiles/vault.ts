@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import { AkvaultError, type ErrorCode } from '../errors';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
-import { prepareProfile, type ProfileInput, type ProfileSecrets } from './profile-input';
+import { checkChainRules, checkRemovable, walkChain, type ChainWalk } from './chain-rules';
+import { prepareProfile, prepareProfileFields, type PreparedProfile, type ProfileInput, type ProfileSecrets } from './profile-input';
+import { applyPatch, type ProfilePatch } from './profile-patch';
 import type { Profile, ProfilesFile } from './schema';
+import { SECRET_SLOTS } from './secret-fields';
 import type { ProfileStore, RestoreResult } from './store';
 import type { Advisory } from './validation';
 
@@ -14,7 +17,11 @@ import type { Advisory } from './validation';
  * - add: secrets into the keychain first, then the profile into the file; if the file update fails,
  *   the secrets just written are removed again;
  * - remove: the profile out of the file first, then its secrets out of the keychain (a leftover secret
- *   under an opaque account is harmless; a profile without its secret is broken).
+ *   under an opaque account is harmless; a profile without its secret is broken);
+ * - update with new secrets: the old values are read, the new ones written, then the file; if the file
+ *   update fails the old values are put back.
+ * Rules that span profiles (agency sources, loops, chain length, in-use) are checked inside the locked
+ * file update, on the file as it is at that moment.
  */
 export interface VaultDeps {
   store: ProfileStore;
@@ -34,6 +41,15 @@ export interface RemoveResult {
   profile: Profile;
   /** How many keychain items were deleted. */
   removedSecrets: number;
+}
+
+export interface UpdateResult {
+  profile: Profile;
+  /** The profile as it was before the edit. */
+  previous: Profile;
+  warnings: Advisory[];
+  /** True when new secrets were stored. */
+  secretsReplaced: boolean;
 }
 
 export interface AddOptions {
@@ -66,27 +82,75 @@ export class ProfileVault {
 
     const written: string[] = [];
     try {
-      await this.writeSecret(secretAccounts.secretKey(profile.id), prepared.secrets.secretAccessKey, written);
-      if (prepared.secrets.securityToken !== undefined) {
-        await this.writeSecret(secretAccounts.securityToken(profile.id), prepared.secrets.securityToken, written);
-      }
-      const keyCount = await this.deps.store.update((draft) => {
+      for (const [account, value] of secretEntries(prepared)) await this.writeSecret(account, value, written);
+      const more = await this.deps.store.update((draft) => {
         checkAddable(draft, profile, opts);
         draft.profiles.push(profile);
-        return keyCountAdvisory(draft.profiles, profile);
+        const chain = checkChainRules(draft, profile.id);
+        const keyCount = keyCountAdvisory(draft.profiles, profile);
+        return keyCount ? [...chain, keyCount] : chain;
       });
-      return { profile, warnings: keyCount ? [...prepared.warnings, keyCount] : prepared.warnings };
+      return { profile, warnings: [...prepared.warnings, ...more] };
     } catch (e) {
       await this.forget(written);
       throw e;
     }
   }
 
+  /**
+   * Edits a profile: non-secret fields from `patch`, and the secrets when `secrets` is given (all of
+   * the kind's secrets, checked like on add). Keeps id and createdAt, bumps updatedAt, runs every check
+   * again; a rename keeps names unique and takes the default-profile pointer along.
+   */
+  async updateProfile(name: string, patch: ProfilePatch, secrets?: ProfileSecrets): Promise<UpdateResult> {
+    const now = this.deps.clock.now();
+    const prepare = (current: Profile) => {
+      const input = applyPatch(current, patch);
+      const ctx = { id: current.id, now, createdAt: current.createdAt };
+      return secrets ? prepareProfile(input, secrets, ctx) : { ...prepareProfileFields(input, ctx), secrets: undefined };
+    };
+    // Everything that can be checked without the lock is, before the keychain is touched.
+    const before = await this.deps.store.read();
+    const existing = findProfile(before, name);
+    const early = prepare(existing);
+    checkRenamable(before, existing, early.profile);
+
+    const restore = early.secrets && secretEntries(early as PreparedProfile).length > 0 ? await this.replaceSecrets(early as PreparedProfile) : null;
+    try {
+      const result = await this.deps.store.update((draft) => {
+        // By id: another process may have renamed it since; the edit then applies to the renamed profile.
+        const index = draft.profiles.findIndex((p) => p.id === existing.id);
+        if (index < 0) throw notFound(name, draft);
+        const current = draft.profiles[index]!;
+        const next = prepare(current);
+        checkRenamable(draft, current, next.profile);
+        draft.profiles[index] = next.profile;
+        if (draft.defaultProfile === current.name) draft.defaultProfile = next.profile.name;
+        const chain = checkChainRules(draft, current.id);
+        return { profile: next.profile, previous: current, warnings: [...next.warnings, ...chain], secretsReplaced: restore !== null };
+      });
+      return result;
+    } catch (e) {
+      if (restore) await restore();
+      throw e;
+    }
+  }
+
+  /** The chain of sources of a profile, top first (just the profile itself unless it is an agency). */
+  async getChain(name: string): Promise<ChainWalk> {
+    const file = await this.deps.store.read();
+    return walkChain(file.profiles, findProfile(file, name));
+  }
+
   async removeProfile(name: string): Promise<RemoveResult> {
+    // An agency still using it is the more useful answer than a locked keychain; re-checked under the lock.
+    const before = await this.deps.store.read();
+    checkRemovable(before, findProfile(before, name));
     // Refuse up front when the keychain cannot be reached, so we do not drop the profile and strand its secrets.
     await this.requireKeychain();
     const profile = await this.deps.store.update((draft) => {
       const found = findProfile(draft, name);
+      checkRemovable(draft, found);
       draft.profiles = draft.profiles.filter((p) => p.id !== found.id);
       if (draft.defaultProfile === found.name) draft.defaultProfile = null;
       return found;
@@ -111,15 +175,12 @@ export class ProfileVault {
     return { profile, removedSecrets };
   }
 
-  /** The secrets of a profile, from the keychain. For the handoff commands of later issues and for import. */
+  /** The secrets of a profile, from the keychain (none for ecs-agency and agency). For import and the front ends' checks. */
   async getSecrets(name: string): Promise<ProfileSecrets> {
     const profile = await this.getProfile(name);
-    const secretAccessKey = await this.readSecret(profile, secretAccounts.secretKey(profile.id), 'secret key');
-    if (profile.kind === 'temporary-key') {
-      const securityToken = await this.readSecret(profile, secretAccounts.securityToken(profile.id), 'security token');
-      return { secretAccessKey, securityToken };
-    }
-    return { secretAccessKey };
+    const out: Record<string, string> = {};
+    for (const slot of SECRET_SLOTS[profile.kind]) out[slot.field] = await this.readSecret(profile, slot.account(profile.id), slot.label);
+    return out as ProfileSecrets;
   }
 
   /** The default profile's name, or null. */
@@ -143,6 +204,34 @@ export class ProfileVault {
     if (status.state === 'available') return;
     const code: ErrorCode = status.state === 'locked' ? 'keychain.locked' : 'keychain.unavailable';
     throw new AkvaultError(code, status.message, { params: { backend: status.backend } });
+  }
+
+  /**
+   * Stores new secrets and returns how to put the old ones back. Each old value is read before its
+   * account is overwritten, so an undo restores exactly what was there (or removes what was not).
+   */
+  private async replaceSecrets(prepared: PreparedProfile): Promise<() => Promise<void>> {
+    const previous: Array<[string, string | null]> = [];
+    const undo = async () => {
+      for (const [account, value] of previous.reverse()) {
+        try {
+          if (value === null) await this.deps.secrets.delete(account);
+          else await this.deps.secrets.set(account, value);
+        } catch {
+          // Best effort, like forget(): the error that made us undo is the one to report.
+        }
+      }
+    };
+    try {
+      for (const [account, value] of secretEntries(prepared)) {
+        previous.push([account, await this.deps.secrets.get(account)]);
+        await this.deps.secrets.set(account, value);
+      }
+    } catch (e) {
+      await undo();
+      throw e;
+    }
+    return undo;
   }
 
   private async writeSecret(account: string, value: string, written: string[]): Promise<void> {
@@ -175,11 +264,36 @@ export class ProfileVault {
 export function findProfile(file: ProfilesFile, name: string): Profile {
   const found = file.profiles.find((p) => p.name === name);
   if (found) return found;
+  throw notFound(name, file);
+}
+
+function notFound(name: string, file: ProfilesFile): AkvaultError {
   const other = file.profiles.find((p) => p.name.toLowerCase() === name.toLowerCase());
-  throw new AkvaultError('profile.not-found', `There is no profile named "${name}".`, {
+  return new AkvaultError('profile.not-found', `There is no profile named "${name}".`, {
     params: { name },
     hint: other ? `Did you mean "${other.name}"?` : 'List profiles with `akvault profile list`.',
   });
+}
+
+/** The keychain accounts and values a prepared profile's secrets go to. */
+function secretEntries(prepared: PreparedProfile): Array<[string, string]> {
+  const { profile, secrets } = prepared;
+  return SECRET_SLOTS[profile.kind].flatMap((slot) => {
+    const value = secrets[slot.field];
+    return value === undefined ? [] : [[slot.account(profile.id), value] as [string, string]];
+  });
+}
+
+/** A new name must be free (case-insensitively) among the other profiles; changing only its case is fine. */
+function checkRenamable(file: ProfilesFile, current: Profile, next: Profile): void {
+  if (next.name === current.name) return;
+  const clash = file.profiles.find((p) => p.id !== current.id && p.name.toLowerCase() === next.name.toLowerCase());
+  if (clash) {
+    throw new AkvaultError('profile.exists', `A profile named "${clash.name}" already exists.`, {
+      params: { name: clash.name, reason: 'name' },
+      hint: 'Choose another name. Nothing was changed.',
+    });
+  }
 }
 
 function checkAddable(file: ProfilesFile, profile: Profile, opts: AddOptions): void {

@@ -76,7 +76,14 @@ export class SessionCache {
   }
 
   private async readKeychain<T>(account: string): Promise<CacheEntry<T> | null> {
-    const raw = await this.secrets.get(account);
+    let raw: string | null;
+    try {
+      raw = await this.secrets.get(account);
+    } catch (e) {
+      // A damaged sealed cache entry only costs a new mint; a keychain that is down is a real problem.
+      if ((e as { code?: string }).code === 'sealed.corrupt') return null;
+      throw e;
+    }
     if (!raw) return null;
     try {
       const parsed = JSON.parse(raw) as { v?: number } & CacheEntry<T>;

@@ -85,7 +85,7 @@ describe('akvault profile on the real keychain', () => {
     const p = JSON.parse((await runAkvault(['profile', 'show', 'tmp', '--json'], { env })).stdout) as ProfileJson;
 
     const items = await itemsOf(service);
-    expect(items.get(secretAccounts.securityToken(p.id))).toMatch(/^akvault-sealed:v1:[A-Za-z0-9+/]{43}=$/);
+    expect(items.get(secretAccounts.securityToken(p.id))).toMatch(/^akvault-sealed:v2:[A-Za-z0-9+/]{43}=:[0-9a-f]{16}$/);
     const sealedFiles = await listFiles(dataFiles(dir).sealedDir);
     expect(sealedFiles).toHaveLength(1);
     expect((await fsp.stat(sealedFiles[0]!)).mode & 0o777).toBe(0o600);

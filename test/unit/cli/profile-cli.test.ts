@@ -54,7 +54,7 @@ describe('akvault profile (in-process)', () => {
     expect(await h.secretStore.get(secretAccounts.secretKey(String(profile!.id)))).toBe(sk);
 
     const table = await h.run(['profile', 'list']);
-    expect(table.stdout).toMatch(/NAME\s+KIND\s+ACCESS KEY ID\s+REGION\s+EXPIRES/);
+    expect(table.stdout).toMatch(/NAME\s+KIND\s+DETAILS\s+REGION\s+EXPIRES/);
     expect(table.stdout).toContain(ak);
     const show = await h.run(['profile', 'show', 'prod', '--json']);
     expect(JSON.parse(show.stdout)).toMatchObject({ name: 'prod', accessKeyId: ak });
@@ -73,7 +73,7 @@ describe('akvault profile (in-process)', () => {
     const { profile, warnings } = JSON.parse(r.stdout);
     expect(warnings).toEqual([]);
     expect(profile).toMatchObject({ kind: 'temporary-key', expiresAt: '2099-01-01T00:00:00.000Z' });
-    expect(await h.secretStore.get(secretAccounts.securityToken(profile.id))).toMatch(/^akvault-sealed:v1:/);
+    expect(await h.secretStore.get(secretAccounts.securityToken(profile.id))).toMatch(/^akvault-sealed:v2:/);
     expect(h.output()).not.toContain(sk);
     expect(h.output()).not.toContain(token.slice(0, 100));
   });

@@ -55,7 +55,7 @@ describe('service: add, get, remove', () => {
       { name: 'tmp', kind: 'temporary-key', accessKeyId: fakeAccessKeyId(), expiresAt: '2026-11-22T21:00:00Z' },
       { secretAccessKey: sk, securityToken: token },
     );
-    expect(await secrets.get(secretAccounts.securityToken(profile.id))).toMatch(/^akvault-sealed:v1:/);
+    expect(await secrets.get(secretAccounts.securityToken(profile.id))).toMatch(/^akvault-sealed:v2:/);
     expect(await service.getSecrets('tmp')).toEqual({ secretAccessKey: sk, securityToken: token });
     expect(await scanForSecrets(dataDir, [sk, token])).toEqual([]);
     await service.removeProfile('tmp');

@@ -81,7 +81,7 @@ describe('prepareProfile', () => {
 
   it('refuses temporary-key fields on a permanent key', () => {
     expect(() => prepareProfile({ name: 'p', kind: 'access-key', accessKeyId: AK, expiresAt: '2026-11-22T08:00:00Z' }, { secretAccessKey: SK }, ctx)).toThrow(
-      /only temporary keys expire/,
+      /expiresAt: does not apply to access-key profiles \(only temporary-key, token profiles have it\)/,
     );
     expect(() => prepareProfile({ name: 'p', kind: 'access-key', accessKeyId: AK }, { secretAccessKey: SK, securityToken: 'tok' }, ctx)).toThrow(
       /only temporary keys have a security token/,

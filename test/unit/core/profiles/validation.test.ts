@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   accessKeyAdvisory,
+  checkDuration,
   checkEndpoint,
   checkInstant,
+  checkMetadataUrl,
   checkName,
+  checkPolicy,
+  checkRefreshMargin,
   checkRegion,
+  checkSessionUserName,
+  checkStsEndpoint,
   cleanInput,
   isLoopbackHost,
   secretKeyAdvisory,
@@ -87,5 +93,72 @@ describe('validation primitives', () => {
     expect(w!.message).toContain('42 characters');
     expect(w!.message).toContain('other than letters and digits');
     expect(w!.message).not.toContain(odd);
+  });
+});
+
+describe('validation primitives of the minted kinds', () => {
+  it.each([
+    [900, true],
+    [3600, true],
+    [86400, true],
+    [899, false],
+    [86401, false],
+    [1800.5, false],
+    ['3600', false],
+    [Number.NaN, false],
+  ])('duration %j valid: %s', (v, ok) => {
+    expect(checkDuration(v) === undefined).toBe(ok);
+  });
+
+  it('says the range of a refresh margin', () => {
+    expect(checkRefreshMargin(120)).toBeUndefined();
+    expect(checkRefreshMargin(86400)).toBeUndefined();
+    expect(checkRefreshMargin(60)).toBe('the refresh margin must be between 120 and 86400 seconds (got 60)');
+  });
+
+  it.each([
+    ['alice', true],
+    ['a_b-c1', true],
+    ['A'.repeat(32), true],
+    ['A'.repeat(33), false],
+    ['abcd', false],
+    ['1alice', false],
+    ['alice.laptop', false],
+    ['alice laptop', false],
+  ])('session user %j valid: %s', (v, ok) => {
+    expect(checkSessionUserName(v) === undefined).toBe(ok);
+  });
+
+  it.each([
+    ['http://169.254.169.254', true],
+    ['https://metadata.internal:8443/base', true],
+    ['http://127.0.0.1:9000', true],
+    ['ftp://169.254.169.254', false],
+    ['http://user:pw@169.254.169.254', false],
+    ['http://169.254.169.254/?x=1', false],
+    ['169.254.169.254', false],
+  ])('metadata URL %j valid: %s', (v, ok) => {
+    expect(checkMetadataUrl(v) === undefined).toBe(ok);
+  });
+
+  it('holds the STS endpoint to the IAM endpoint rule and names it', () => {
+    expect(checkStsEndpoint('https://sts.cn-north-4.myhuaweicloud.com')).toBeUndefined();
+    expect(checkStsEndpoint('http://127.0.0.1:8443')).toBeUndefined();
+    expect(checkStsEndpoint('http://sts.example.com')).toMatch(/^the STS endpoint must use https:\/\//);
+  });
+
+  it('checks the shape of a session policy', () => {
+    const ok = { Version: '1.1', Statement: [{ Effect: 'Allow', Action: ['obs:object:*'], Resource: ['obs:*:*:object:*'] }] };
+    expect(checkPolicy(ok)).toBeUndefined();
+    expect(checkPolicy({ Version: '1.1', Statement: [] })).toBeUndefined();
+    expect(checkPolicy([ok])).toMatch(/must be a JSON object/);
+    expect(checkPolicy('{"Version":"1.1"}')).toMatch(/must be a JSON object/);
+    expect(checkPolicy({ Statement: [] })).toMatch(/needs a "Version" string/);
+    expect(checkPolicy({ Version: 1.1, Statement: [] })).toMatch(/needs a "Version" string/);
+    expect(checkPolicy({ Version: '1.1', Statement: {} })).toMatch(/needs a "Statement" array/);
+    expect(checkPolicy({ Version: '1.1', Statement: ['Allow'] })).toMatch(/every entry of "Statement" must be a JSON object/);
+    expect(checkPolicy({ ...ok, Id: 'x' })).toBe('a policy has only "Version" and "Statement"; remove "Id"');
+    expect(checkPolicy({ Version: '1.1', Statement: [{ n: Number.POSITIVE_INFINITY }] })).toMatch(/only JSON values/);
+    expect(checkPolicy({ Version: '1.1', Statement: [{ d: new Date(0) }] })).toMatch(/only JSON values/);
   });
 });

@@ -1,0 +1,43 @@
+/**
+ * The CLI's own broker when no app or `akvault serve` is running: the same app core every front end
+ * builds, with MFA prompts on this terminal. Loaded on demand only (see credential-source.ts).
+ */
+import { createAppCore } from '../core/app-core';
+import type { HelperServer } from '../core/helper/types';
+import { createHelperServer } from '../core/helper/helper-server';
+import type { CredentialSource } from './credential-source';
+import { noDefaultProfile } from './credential-source';
+import type { HandoffContext } from './handoff-context';
+import { terminalMfaPrompt } from './mfa-prompt';
+import { clockFromEnv } from './test-clock';
+
+export async function openStandaloneSource(ctx: HandoffContext): Promise<CredentialSource> {
+  const clock = clockFromEnv(ctx.io.env);
+  const core = await createAppCore({
+    dataDir: ctx.dataDir,
+    env: ctx.io.env,
+    prompt: terminalMfaPrompt(ctx.io),
+    ...(ctx.io.secretStore ? { secretStore: ctx.io.secretStore } : {}),
+    ...(clock ? { clock } : {}),
+  });
+  let helper: Promise<HelperServer> | undefined;
+  return {
+    via: 'standalone',
+    async credentials(profile, command) {
+      const name = profile ?? (await core.broker.getDefaultProfile());
+      if (name === null) throw noDefaultProfile();
+      const stored = (await core.broker.index.byName(name)).name;
+      return { profile: stored, credentials: await core.broker.getCredentials(stored, { kind: 'cli', command }) };
+    },
+    async podIdentity(profile, label) {
+      // A helper of our own on 127.0.0.1, living as long as this process (exec --server without the app).
+      helper ??= createHelperServer({ provider: core.broker, ...(clock ? { clock } : {}) });
+      const client = (await helper).addPodIdentityClient(profile, { label });
+      return { uri: client.uri, token: client.token, release: async () => client.revoke() };
+    },
+    async close() {
+      if (helper) await (await helper).close();
+      core.dispose();
+    },
+  };
+}
