@@ -1,6 +1,14 @@
-import { runCli } from './program';
+// Commands that hand credentials to tools take a lean path (handoff-program.ts): `env` and `exec` run in
+// prompt hooks and scripts, so they must not pay for loading the profile commands. Both paths are
+// dynamic imports, which the bundler keeps lazy: only the one used is evaluated.
+const FAST = new Set(['env', 'exec', 'login', 'serve']);
+const argv = process.argv.slice(2);
 
-runCli(process.argv.slice(2)).then(
+const run: Promise<number> = FAST.has(argv[0] ?? '')
+  ? import('./handoff-program').then((m) => m.runHandoffCli(argv))
+  : import('./program').then((m) => m.runCli(argv));
+
+run.then(
   (code) => {
     process.exitCode = code;
   },

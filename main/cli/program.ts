@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json';
 import { isAkvaultError } from '../core/errors';
 import { registerDefaultCommand } from './commands/default';
+import { registerHandoffCommands } from './commands/handoff';
 import { registerProfileCommands } from './commands/profile';
 import { CliContext } from './context';
 import { CancelledError, resolveIO, type CliIO } from './io';
@@ -29,6 +30,7 @@ export function buildProgram(ctx: CliContext): Command {
   // Settings above are inherited by every subcommand created below.
   registerProfileCommands(program, ctx);
   registerDefaultCommand(program, ctx);
+  registerHandoffCommands(program, ctx);
   return program;
 }
 

@@ -5,8 +5,7 @@
 import { createAppCore } from '../core/app-core';
 import type { HelperServer } from '../core/helper/types';
 import { createHelperServer } from '../core/helper/helper-server';
-import type { CredentialSource } from './credential-source';
-import { noDefaultProfile } from './credential-source';
+import { noDefaultProfile, type CredentialSource } from './credential-source';
 import type { HandoffContext } from './handoff-context';
 import { terminalMfaPrompt } from './mfa-prompt';
 import { clockFromEnv } from './test-clock';
@@ -21,6 +20,7 @@ export async function openStandaloneSource(ctx: HandoffContext): Promise<Credent
     ...(clock ? { clock } : {}),
   });
   let helper: Promise<HelperServer> | undefined;
+  let closed: Promise<void> | undefined;
   return {
     via: 'standalone',
     async credentials(profile, command) {
@@ -35,9 +35,12 @@ export async function openStandaloneSource(ctx: HandoffContext): Promise<Credent
       const client = (await helper).addPodIdentityClient(profile, { label });
       return { uri: client.uri, token: client.token, release: async () => client.revoke() };
     },
-    async close() {
-      if (helper) await (await helper).close();
-      core.dispose();
+    close() {
+      closed ??= (async () => {
+        if (helper) await (await helper).close();
+        core.dispose();
+      })();
+      return closed;
     },
   };
 }

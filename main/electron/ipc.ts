@@ -1,22 +1,36 @@
 /**
- * IPC doorway for the Electron window: one `ipcMain.handle` per contract operation. Before touching
+ * IPC doorway for akvault's windows: one `ipcMain.handle` per contract operation. Before touching
  * arguments it checks that the sender is a window akvault created, that the call comes from its main
- * frame, and that the frame shows the app's own origin (VS Code's and GitHub Desktop's checks). Then
- * main/shared/dispatch.ts validates the arguments.
+ * frame, that the frame shows the app's own origin (VS Code's and GitHub Desktop's checks), and that
+ * this window may call this operation at all (the MFA prompt may only answer its prompt). Then
+ * main/shared/dispatch.ts validates the arguments; a malformed call gets an error back, never a crash.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { operations, type OperationName, type Result } from '../../preload/contract';
+import { mfaOperationNames, operations, type OperationName, type Result } from '../../preload/contract';
 import { dispatch, type Handlers } from '../shared/dispatch';
 import { APP_ORIGIN } from './app-protocol';
 
+/** main: the profile manager window (the whole contract); mfa: the MFA prompt (its three operations). */
+export type WindowRole = 'main' | 'mfa';
+
+const MFA_OPERATIONS: ReadonlySet<OperationName> = new Set(mfaOperationNames);
+
+export function roleMayCall(role: WindowRole, name: OperationName): boolean {
+  return role === 'main' || MFA_OPERATIONS.has(name);
+}
+
 export class TrustedSenders {
-  private ids = new Set<number>();
-  add(wc: WebContents): void {
-    this.ids.add(wc.id);
-    wc.once('destroyed', () => this.ids.delete(wc.id));
+  private roles = new Map<number, WindowRole>();
+  add(wc: Pick<WebContents, 'id' | 'once'>, role: WindowRole = 'main'): void {
+    const id = wc.id;
+    this.roles.set(id, role);
+    wc.once('destroyed', () => this.roles.delete(id));
   }
   has(id: number): boolean {
-    return this.ids.has(id);
+    return this.roles.has(id);
+  }
+  roleOf(id: number): WindowRole | undefined {
+    return this.roles.get(id);
   }
 }
 
@@ -33,12 +47,19 @@ export function isTrustedEvent(event: IpcMainInvokeEvent, senders: TrustedSender
   }
 }
 
-export function registerIpc(ipcMain: IpcMain, handlers: Handlers, senders: TrustedSenders, allowedOrigins?: readonly string[]): () => void {
+const forbidden: Result<never> = { ok: false, error: { code: 'forbidden', message: 'This window may not call akvault.', params: {} } };
+
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, handlers: Handlers, senders: TrustedSenders, allowedOrigins?: readonly string[]): () => void {
   const names = Object.keys(operations) as OperationName[];
   for (const name of names) {
     ipcMain.handle(operations[name].channel, async (event, ...args): Promise<Result<unknown>> => {
-      if (!isTrustedEvent(event, senders, allowedOrigins)) {
-        return { ok: false, error: { code: 'forbidden', message: 'This window may not call akvault.', params: {} } };
+      try {
+        if (!isTrustedEvent(event, senders, allowedOrigins)) return forbidden;
+        const role = senders.roleOf(event.sender.id);
+        if (!role || !roleMayCall(role, name)) return forbidden;
+      } catch {
+        // A malformed event (no sender, a getter that throws) is refused like any other stranger.
+        return forbidden;
       }
       return dispatch(handlers, name, args);
     });

@@ -13,7 +13,10 @@ import zhCN from './messages/zh-CN.json';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
-export type MessageKey = keyof typeof en;
+type CatalogueKey = keyof typeof en;
+/** "tray.alarm.more" for the plural forms "tray.alarm.more_one" / "_other" (i18next picks one from `count`). */
+type PluralStem<K> = K extends `${infer Stem}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? Stem : never;
+export type MessageKey = CatalogueKey | PluralStem<CatalogueKey>;
 export type Params = Record<string, string | number>;
 
 export const catalogues: Record<Locale, Record<string, string>> = { en, 'zh-CN': zhCN };

@@ -46,6 +46,7 @@ export async function createBrokerFixture(opts: BrokerFixtureOptions) {
   const authGuard = new AuthFailureGuard();
   const broker = new SessionBroker({
     loadProfiles: async () => profiles.map((p) => profileSchema.parse(p)),
+    cacheProfiles: true,
     secrets,
     clock,
     iamClient: (iamEndpoint, stsEndpoint) =>

@@ -54,6 +54,8 @@ export interface BrokerOptions {
   loadProfiles: () => Promise<Profile[]>;
   /** The profiles file, watched so edits by other processes are seen. */
   profilesFile?: string;
+  /** The profile list only changes through profileChanged() (tests, in-memory hosts): keep it loaded. */
+  cacheProfiles?: boolean;
   /** The sealed keychain store: profile secrets are read from it and the session cache written to it. */
   secrets: SecretStore;
   clock: Clock;
@@ -105,7 +107,7 @@ export class SessionBroker implements CredentialProvider {
   private disposed = false;
 
   constructor(private readonly opts: BrokerOptions) {
-    this.index = new ProfileIndex(opts.loadProfiles);
+    this.index = new ProfileIndex(opts.loadProfiles, opts.cacheProfiles ?? false);
     if (opts.profilesFile) this.index.watchFile(opts.profilesFile);
     this.cache = new SessionCache(opts.secrets, () => opts.clock.now());
     this.secrets = new ProfileSecrets(opts.secrets);

@@ -14,7 +14,14 @@ export class ProfileIndex {
   private watcher: FSWatcher | null = null;
   private generation = 0;
 
-  constructor(private readonly load: () => Promise<Profile[]>) {}
+  /**
+   * `cached`: keep the loaded list until invalidate() (hosts that see every edit: a watched file, or an
+   * in-memory list). Otherwise — a one-shot CLI run — every read loads afresh.
+   */
+  constructor(
+    private readonly load: () => Promise<Profile[]>,
+    private cached = false,
+  ) {}
 
   /** Reloads on the next read whenever the file changes on disk. */
   watchFile(file: string): void {
@@ -24,6 +31,7 @@ export class ProfileIndex {
         if (!name || name.toString() === path.basename(file)) this.invalidate();
       });
       this.watcher.on('error', () => this.invalidate());
+      this.cached = true;
     } catch {
       // No watch support (or the directory does not exist yet): every read re-checks instead.
       this.watcher = null;
@@ -64,7 +72,7 @@ export class ProfileIndex {
   }
 
   private ensure(): Promise<Map<string, Profile>> {
-    if (!this.watcher) this.loading = null;
+    if (!this.cached) this.loading = null;
     if (this.loading) return this.loading;
     const gen = this.generation;
     const p = this.load().then(

@@ -38,7 +38,7 @@ describe('prepareProfile: token', () => {
   it('refuses a missing expiry and token, a bad duration and an access key, all at once', () => {
     const e = refusal({ kind: 'token', durationSeconds: 60, accessKeyId: 'QTWAOYTTINDUT2QVKYUC' });
     expect(e.code).toBe('validation');
-    expect(fields(e)).toEqual(['durationSeconds', 'accessKeyId', 'expiresAt', 'authToken']);
+    expect(fields(e)).toEqual(['accessKeyId', 'expiresAt', 'durationSeconds', 'authToken']);
     expect(e.message).toContain('accessKeyId: does not apply to token profiles (only access-key, temporary-key profiles have it)');
     expect(e.message).toContain('authToken: the IAM token is empty');
   });

@@ -1,0 +1,11 @@
+/** Every benchmark, by name (the order of the printed table). */
+import { helperLatency } from './helper-latency';
+import { scale } from './scale';
+import { singleFlight } from './single-flight';
+import type { Bench } from './types';
+
+export const benches: Record<string, Bench> = {
+  helper: helperLatency,
+  'single-flight': singleFlight,
+  scale,
+};
