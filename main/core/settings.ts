@@ -60,7 +60,7 @@ export class SettingsStore {
   constructor(private readonly file: string) {}
 
   async load(): Promise<Settings> {
-    let raw: unknown = {};
+    let raw: unknown;
     try {
       raw = JSON.parse(await readFile(this.file, 'utf8'));
     } catch {

@@ -19,9 +19,10 @@ export interface ClipboardBackend {
 }
 
 export class ClipboardGuard implements SecretClipboard {
-  readonly #key = randomBytes(32);
-  #digest: Buffer | null = null;
-  #timer: ReturnType<typeof setTimeout> | null = null;
+  // Plain (not #private) fields on purpose: a test inspects the whole object to prove no value is kept.
+  private readonly key = randomBytes(32);
+  private digest: Buffer | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly backend: ClipboardBackend,
@@ -30,47 +31,47 @@ export class ClipboardGuard implements SecretClipboard {
 
   async copySecret(text: string): Promise<{ clearsInSeconds: number }> {
     await this.backend.write(text);
-    this.#digest = this.#mac(text);
+    this.digest = this.mac(text);
     const seconds = this.clearAfterSeconds();
-    this.#cancelTimer();
-    this.#timer = setTimeout(() => void this.clearIfOurs(), seconds * 1000);
-    this.#timer.unref?.();
+    this.cancelTimer();
+    this.timer = setTimeout(() => void this.clearIfOurs(), seconds * 1000);
+    this.timer.unref?.();
     return { clearsInSeconds: seconds };
   }
 
   /** True while a secret we copied may still be on the clipboard. */
   get armed(): boolean {
-    return this.#digest !== null;
+    return this.digest !== null;
   }
 
   /** Clears the clipboard if it still holds the last secret we copied. Returns whether it did. */
   async clearIfOurs(): Promise<boolean> {
-    const digest = this.#digest;
-    this.#cancelTimer();
+    const digest = this.digest;
+    this.cancelTimer();
     if (!digest) return false;
-    this.#digest = null;
+    this.digest = null;
     let current: string;
     try {
       current = await this.backend.readText();
     } catch {
       return false;
     }
-    if (!timingSafeEqual(this.#mac(current), digest)) return false;
+    if (!timingSafeEqual(this.mac(current), digest)) return false;
     await this.backend.clear();
     return true;
   }
 
   dispose(): void {
-    this.#cancelTimer();
+    this.cancelTimer();
   }
 
-  #mac(text: string): Buffer {
-    return createHmac('sha256', this.#key).update(text, 'utf8').digest();
+  private mac(text: string): Buffer {
+    return createHmac('sha256', this.key).update(text, 'utf8').digest();
   }
 
-  #cancelTimer(): void {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
+  private cancelTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
   }
 }
 

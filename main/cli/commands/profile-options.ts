@@ -157,6 +157,11 @@ function secondsParser(check: (v: unknown) => string | undefined): (value: strin
   };
 }
 
+/** "an agency", "a token": for messages about a profile of a kind. */
+export function withArticle(kind: ProfileKind): string {
+  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+}
+
 function usage(message: string, hint?: string): AkvaultError {
   return new AkvaultError('usage', message, hint ? { hint } : {});
 }
@@ -172,7 +177,7 @@ export function checkOptionsForKind(kind: ProfileKind, opts: ProfileOptions, mod
   const misplaced = KIND_ONLY.filter((o) => opts[o.key] !== undefined && !o.kinds.includes(kind));
   if (misplaced.length > 0) {
     const o = misplaced[0]!;
-    const what = mode === 'add' ? `--kind ${kind}` : `a ${kind} profile`;
+    const what = mode === 'add' ? `--kind ${kind}` : `${withArticle(kind)} profile`;
     throw usage(`${o.flag} does not apply to ${what}; it is only for ${o.kinds.join(', ')} profiles.`, 'Leave the option out, or choose the kind it belongs to. Nothing was changed.');
   }
   if (kind === 'agency' && opts.agencyDomainName !== undefined && opts.agencyDomainId !== undefined) {

@@ -3,7 +3,7 @@ import { AkvaultError } from '../../core/errors';
 import { SECRET_SLOTS } from '../../core/profiles/secret-fields';
 import type { CliContext } from '../context';
 import { printAdvisories, printJson } from '../output';
-import { addProfileOptions, checkOptionsForKind, patchFromOptions, refuseSecretsOnArgv, type ProfileOptions } from './profile-options';
+import { addProfileOptions, checkOptionsForKind, patchFromOptions, refuseSecretsOnArgv, withArticle, type ProfileOptions } from './profile-options';
 import { readProfileSecrets, stdinLinesHelp } from './profile-secrets';
 import { namesOf, profileJson } from './profile-view';
 
@@ -26,7 +26,8 @@ export function registerProfileUpdate(profile: Command, ctx: CliContext): void {
     const current = await service.getProfile(name);
     checkOptionsForKind(current.kind, opts, 'update');
     if (opts.secretsFromStdin && SECRET_SLOTS[current.kind].length === 0) {
-      throw new AkvaultError('usage', `A ${current.kind} profile has no secrets to replace; leave out --secrets-from-stdin.`);
+      const what = withArticle(current.kind);
+      throw new AkvaultError('usage', `${what[0]!.toUpperCase()}${what.slice(1)} profile has no secrets to replace; leave out --secrets-from-stdin.`);
     }
     const patch = await patchFromOptions(service, opts, opts.rename);
     if (Object.keys(patch).length === 0 && !opts.secretsFromStdin) {

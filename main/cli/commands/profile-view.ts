@@ -50,11 +50,12 @@ export function expiresOf(p: Profile): string {
 /** A profile as the CLI prints it in JSON: every stored field, whether it is the default, and an agency's source by name. */
 export function profileJson(p: Profile, defaultName: string | null, nameOf: NameOf): Record<string, unknown> {
   // id, name and kind first: the stored order follows the schema, which puts the kind late.
+  const { id, name, kind, ...rest } = p;
   return {
-    id: p.id,
-    name: p.name,
-    kind: p.kind,
-    ...p,
+    id,
+    name,
+    kind,
+    ...rest,
     accessKeyId: accessKeyIdOf(p),
     ...(p.kind === 'agency' ? { source: nameOf(p.sourceId) ?? null } : {}),
     default: p.name === defaultName,

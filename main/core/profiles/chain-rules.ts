@@ -28,7 +28,14 @@ export function isAgency(p: Profile | undefined): p is AgencyProfile {
 
 /** Follows agency sources from `top` down to the first non-agency profile, a dangling id or a loop. */
 export function walkChain(profiles: readonly Profile[], top: Profile): ChainWalk {
-  const byId = new Map(profiles.map((p) => [p.id, p] as const));
+  return walkWith(indexById(profiles), top);
+}
+
+function indexById(profiles: readonly Profile[]): ReadonlyMap<string, Profile> {
+  return new Map(profiles.map((p) => [p.id, p] as const));
+}
+
+function walkWith(byId: ReadonlyMap<string, Profile>, top: Profile): ChainWalk {
   const links: Profile[] = [top];
   const seen = new Set([top.id]);
   let current = top;
@@ -67,15 +74,19 @@ export function dependentsOf(profiles: readonly Profile[], id: string): AgencyPr
 export function checkChainRules(file: ProfilesFile, changedId: string): Advisory[] {
   const changed = file.profiles.find((p) => p.id === changedId);
   if (!changed) return [];
+  // One index for every walk: a save stays linear-ish even with thousands of profiles.
+  const byId = indexById(file.profiles);
   const warnings: Advisory[] = [];
   if (isAgency(changed)) {
-    const walk = walkChain(file.profiles, changed);
+    const walk = walkWith(byId, changed);
     checkWalk(changed, changed, walk);
     warnings.push(...sourceAdvisories(changed, walk.links[1]!));
   }
+  // Nothing stacked on it (the usual case, and always for a new profile): no other chain can change.
+  if (dependentsOf(file.profiles, changedId).length === 0) return warnings;
   for (const top of file.profiles) {
     if (top.id === changedId || !isAgency(top)) continue;
-    const walk = walkChain(file.profiles, top);
+    const walk = walkWith(byId, top);
     if (walk.links.some((p) => p.id === changedId)) checkWalk(top, changed, walk);
   }
   return warnings;

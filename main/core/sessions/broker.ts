@@ -21,7 +21,8 @@ import type { Profile } from '../profiles/schema';
 import type { SecretStore } from '../secrets/secret-store';
 import { Alarms, type Alarm } from './alarms';
 import type { AuditLog } from './audit-log';
-import { DEFAULT_METADATA_URL, EcsMetadataClient } from './ecs-metadata';
+import { DEFAULT_METADATA_URL } from '../profiles/validation';
+import { EcsMetadataClient } from './ecs-metadata';
 import { EventHub, type BrokerListener, type SessionView } from './events';
 import { ProfileIndex } from './profile-index';
 import { ProfileSecrets } from './profile-secrets';
@@ -227,7 +228,8 @@ export class SessionBroker implements CredentialProvider {
     if (chain.includes(profile.id)) {
       throw new AkvaultError('profile.cycle', `Profile "${profile.name}" is its own source through a chain of agencies.`, { params: { name: profile.name } });
     }
-    if (chain.length >= MAX_CHAIN_LINKS) {
+    // `chain` holds the agencies above this profile: five agency links over their base are allowed.
+    if (chain.length > MAX_CHAIN_LINKS) {
       throw new AkvaultError('profile.chain-too-long', `The chain of agencies leading to "${profile.name}" is longer than ${MAX_CHAIN_LINKS} links.`, { params: { name: profile.name, max: MAX_CHAIN_LINKS } });
     }
     switch (profile.kind) {
@@ -240,7 +242,27 @@ export class SessionBroker implements CredentialProvider {
         return { creds: { accessKeyId: profile.accessKeyId, secretAccessKey: sk, securityToken: token, expiresAt: profile.expiresAt }, expiresAt };
       }
       default:
+        if (chain.length === 0 && profile.kind === 'agency') await this.checkChain(profile);
         return this.minted(profile, chain, force);
+    }
+  }
+
+  /**
+   * Walks an agency's sources in the profile index: refuses a loop or more than five agency links even
+   * when a cached middle link would let resolution stop early. (The vault refuses both when saving;
+   * this guards hand edits and edits made by an older version.)
+   */
+  private async checkChain(top: Profile): Promise<void> {
+    const seen = new Set<string>();
+    let links = 0;
+    let p: Profile = top;
+    while (p.kind === 'agency') {
+      if (seen.has(p.id)) throw new AkvaultError('profile.cycle', `Profile "${top.name}" is its own source through a chain of agencies.`, { params: { name: top.name } });
+      seen.add(p.id);
+      if (++links > MAX_CHAIN_LINKS) {
+        throw new AkvaultError('profile.chain-too-long', `The chain of agencies leading to "${top.name}" is longer than ${MAX_CHAIN_LINKS} links.`, { params: { name: top.name, max: MAX_CHAIN_LINKS } });
+      }
+      p = await this.index.byIdOrThrow(p.sourceId, p.name);
     }
   }
 

@@ -12,7 +12,6 @@ import type { FetchLike } from '../iam/fetch';
 import { parseIamTimestamp } from '../iam/timestamps';
 import type { TemporaryCredentials } from '../iam/types';
 
-export const DEFAULT_METADATA_URL = 'http://169.254.169.254';
 const TOKEN_TTL_SECONDS = 21600;
 const TIMEOUT_MS = 3000;
 /** After the PUT is refused, the SDKs wait a day before trying token mode again. */

@@ -28,6 +28,17 @@ async function agency(f: BrokerFixture, name: string, source: string, domain: st
   return f.add({ name, kind: 'agency', sourceId: f.idOf(source), agencyDomainName: domain, agencyName, durationSeconds: 3600, ...extra });
 }
 
+/** Accounts chain-1 … chain-n, each with an agency trusting the account before it (chain-1 trusts acme-ops). */
+function chainSeed(n: number) {
+  const base = sessionSeed({ tokenExpiresAt: '2026-11-23T09:00:00.000000Z' });
+  const domains = Array.from({ length: n }, (_, i) => ({
+    id: `c${String(i + 1).padStart(31, '0')}`,
+    name: `chain-${i + 1}`,
+    agencies: [{ name: `link-${i + 1}`, trustedDomains: [i === 0 ? 'acme-ops' : `chain-${i}`], roles: ['Agent Operator'] }],
+  }));
+  return { ...base, domains: [...base.domains, ...domains] };
+}
+
 function expectFresh(c: SessionCredentials, now: number) {
   expect(c.securityToken).toBeTruthy();
   expect(Date.parse(c.expiresAt!)).toBeGreaterThan(now);
@@ -186,6 +197,18 @@ describe('chains, caching and single-flight', () => {
     await fx.broker.profileChanged(p.id);
     await fx.broker.getCredentials('prod', cli);
     expect(fx.emulator.callsTo('securitytokens')).toHaveLength(2);
+  });
+
+  it('serves a chain of five agency links and refuses a sixth', async () => {
+    fx = await createBrokerFixture({ seed: chainSeed(6) });
+    await opsKeys(fx);
+    let source = 'ops';
+    for (let i = 1; i <= 6; i++) {
+      await agency(fx, `link${i}`, source, `chain-${i}`, `link-${i}`);
+      source = `link${i}`;
+    }
+    expectFresh(await fx.broker.getCredentials('link5', cli), fx.clock.now());
+    await expect(fx.broker.getCredentials('link6', cli)).rejects.toMatchObject({ code: 'profile.chain-too-long' });
   });
 
   it('refuses a cycle built behind its back', async () => {

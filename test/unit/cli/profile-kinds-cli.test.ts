@@ -190,7 +190,7 @@ describe('akvault profile add --kind agency', () => {
     await fsp.writeFile(path.join(dir, 'shape.json'), '{"Version": "1.1", "Statements": []}');
     const shape = await h.run(args(path.join(dir, 'shape.json')));
     expect(shape.code).toBe(1);
-    expect(shape.stderr).toMatch(/Invalid profile: policy: a policy has only "Version" and "Statement"; remove "Statements" \[validation\]/);
+    expect(shape.stderr).toMatch(/Invalid profile: policy: a policy has only "Version" and "Statement"; remove "Statements"\. \[validation\]/);
     const noSource = await h.run(['profile', 'add', '--name', 'ag', '--kind', 'agency', '--source', 'Base', '--agency-domain-name', 'acme', '--agency-name', 'admin']);
     expect(noSource).toMatchObject({ code: 1, stderr: 'akvault: error: The source profile "Base" does not exist. [profile.not-found]\nakvault: hint: Did you mean "base"?\n' });
   });
@@ -252,8 +252,8 @@ describe('akvault profile update', () => {
     await h.run(['profile', 'add', '--name', 'ag', '--kind', 'agency', '--source', 'base', '--agency-domain-name', 'acme', '--agency-name', 'admin']);
     const cases: Array<[string[], RegExp]> = [
       [['profile', 'update', 'ag'], /Nothing to change for "ag"/],
-      [['profile', 'update', 'ag', '--secrets-from-stdin'], /A agency profile has no secrets to replace|An? agency profile has no secrets/],
-      [['profile', 'update', 'base', '--agency-name', 'x'], /--agency-name does not apply to a access-key profile|--agency-name does not apply to an? access-key profile/],
+      [['profile', 'update', 'ag', '--secrets-from-stdin'], /^akvault: error: An agency profile has no secrets to replace; leave out --secrets-from-stdin\. \[usage\]$/m],
+      [['profile', 'update', 'base', '--agency-name', 'x'], /--agency-name does not apply to an access-key profile; it is only for agency profiles\./],
       [['profile', 'update', 'ag', '--agency-domain-name', 'a', '--agency-domain-id', 'b'], /not both/],
       [['profile', 'update', 'base', '--password', 'OnTheCommandLine123'], /never taken from the command line/],
     ];

@@ -8,7 +8,7 @@ const SOURCE = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 const stamp = '2026-11-22T09:00:00.000Z';
 const POLICY = { Version: '1.1', Statement: [{ Effect: 'Allow', Action: ['obs:object:*'] }] };
 
-function refusal(input: Partial<ProfileInput> & { kind: string }, secrets: Record<string, unknown> = {}): AkvaultError {
+function refusal(input: Omit<Partial<ProfileInput>, 'kind'> & { kind: string }, secrets: Record<string, unknown> = {}): AkvaultError {
   try {
     prepareProfile({ name: 'p', ...input } as ProfileInput, secrets as ProfileSecrets, ctx);
   } catch (e) {
