@@ -47,7 +47,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const platform = process.platform;
-  const testing = testHooksEnabled();
+  const testing = testHooksEnabled(process.env, app.isPackaged);
   const outDir = path.join(__dirname, '..');
   const dataDir = resolveDataDir();
   const devTools = !app.isPackaged;
@@ -160,6 +160,8 @@ async function start(): Promise<void> {
   tray.start();
   void view.snapshot().catch(() => undefined);
   void helper.apply(core.settings.get().helperEnabled, core.settings.get().helperPort);
+  // Re-assert the login item (a reinstall or a moved AppImage loses it); off stays untouched.
+  if (core.settings.get().launchAtLogin) void launchAtLogin(true).catch(() => undefined);
 
   if (testing) {
     (globalThis as Record<string, unknown>)[TEST_HOOKS_GLOBAL] = createTestHooks({

@@ -20,8 +20,9 @@ export interface AkvaultTestHooks {
   openedHosts(): string[];
 }
 
-export function testHooksEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env[TEST_HOOKS_ENV] === '1';
+/** Only an unpackaged build (the one end-to-end tests run) honours the variable; a release never does. */
+export function testHooksEnabled(env: NodeJS.ProcessEnv = process.env, packaged = false): boolean {
+  return !packaged && env[TEST_HOOKS_ENV] === '1';
 }
 
 export function findMenuItem(menu: readonly MenuItemModel[], id: string): MenuItemModel | undefined {
