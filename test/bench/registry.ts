@@ -1,5 +1,7 @@
 /** Every benchmark, by name (the order of the printed table). */
+import { cliStartup } from './cli-startup';
 import { helperLatency } from './helper-latency';
+import { memory } from './memory';
 import { scale } from './scale';
 import { singleFlight } from './single-flight';
 import type { Bench } from './types';
@@ -8,4 +10,6 @@ export const benches: Record<string, Bench> = {
   helper: helperLatency,
   'single-flight': singleFlight,
   scale,
+  cli: cliStartup,
+  memory,
 };
