@@ -23,6 +23,10 @@ export const operationChannels = {
   mfaPending: 'akvault:mfa-pending',
   mfaSubmit: 'akvault:mfa-submit',
   mfaCancel: 'akvault:mfa-cancel',
+  rotationStatus: 'akvault:rotation-status',
+  rotationStart: 'akvault:rotation-start',
+  rotationContinue: 'akvault:rotation-continue',
+  rotationAbort: 'akvault:rotation-abort',
 } as const;
 
 export const eventChannels = {

@@ -8,6 +8,11 @@
  * states. Secret values never appear in a result or an event (the result schemas are strict, so a
  * stray secret field fails validation in main instead of reaching the page); the page can only ask
  * main to *act* on a secret (copy it, store what the user typed).
+ *
+ * One documented exception: in the browser UI (`akvault serve --ui`) there is no desktop clipboard
+ * main could write, so the answer to copyToClipboard — and only that answer, to the user's explicit
+ * copy action — carries the text for the page to put on the clipboard itself (`CopyResultSchema`).
+ * The Electron doorway never fills it in.
  */
 import { z } from 'zod';
 import { eventChannels, operationChannels, type EventName, type MfaEventName, type MfaOperationName, type OperationName } from './channels';
@@ -227,9 +232,56 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorView }
 
 // ---------- inputs (page → main) ----------
 
-/** What the page may ask main to put on the clipboard. The value itself never comes back. */
+/** What the page may ask main to put on the clipboard. In the desktop app the value never comes back. */
 export const CopyWhatSchema = z.enum(['export-bash', 'export-fish', 'export-powershell', 'koocli', 'ak', 'sk', 'token']);
 export type CopyWhat = z.infer<typeof CopyWhatSchema>;
+
+/**
+ * The answer to a copy. `text` is THE exception to "no secret reaches the page": only the browser UI's
+ * doorway sets it, only in this answer to the user's own copy action, because a browser page can only
+ * write its own clipboard. The page's transport writes it with navigator.clipboard, clears it after
+ * `clearsInSeconds` if it still holds it, and hands the views the answer without it.
+ */
+export const CopyResultSchema = z.strictObject({ clearsInSeconds: Count, text: z.string().max(70_000).optional() });
+export type CopyResult = z.infer<typeof CopyResultSchema>;
+
+/**
+ * Key rotation of an access-key profile (main/core/rotation): where it stands and what may be done next.
+ * Access key IDs and states only; the new secret key never leaves main.
+ */
+export const RotationStageSchema = z.enum([
+  'created-not-stored',
+  'stored-not-verified',
+  'verified-not-switched',
+  'switched-old-active',
+  'old-deactivated',
+  'done',
+  'rolled-back',
+]);
+export type RotationStage = z.infer<typeof RotationStageSchema>;
+export const RotationViewSchema = z.strictObject({
+  profile: z.string(),
+  stage: RotationStageSchema,
+  oldAccessKeyId: z.string(),
+  oldKeyStatus: z.enum(['active', 'inactive', 'deleted']),
+  newAccessKeyId: z.string().optional(),
+  /** continue: rotationContinue(p, false); confirm-delete-old: rotationContinue(p, true); abort: rotationAbort(p). */
+  actions: z.array(z.enum(['continue', 'confirm-delete-old', 'abort'])),
+  /** Where it stands and what to do next, in English (the stage is the code to translate by). */
+  message: z.string(),
+  /** Why the last step stopped, when it failed. */
+  error: z
+    .strictObject({
+      code: z.string(),
+      message: z.string(),
+      hint: z.string().optional(),
+      params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    })
+    .optional(),
+  startedAt: z.string(),
+  updatedAt: z.string(),
+});
+export type RotationView = z.infer<typeof RotationViewSchema>;
 
 const PolicySchema = z.strictObject({ Version: str(16), Statement: z.array(z.record(z.string(), z.json())).max(100) });
 
@@ -319,7 +371,7 @@ export const operations = {
   startSession: op('startSession', z.tuple([ProfileName]), SessionViewSchema),
   stopSession: op('stopSession', z.tuple([ProfileName]), z.null()),
   refreshNow: op('refreshNow', z.tuple([ProfileName]), SessionViewSchema.nullable()),
-  copyToClipboard: op('copyToClipboard', z.tuple([ProfileName, CopyWhatSchema]), z.strictObject({ clearsInSeconds: Count })),
+  copyToClipboard: op('copyToClipboard', z.tuple([ProfileName, CopyWhatSchema]), CopyResultSchema),
   openConsole: op('openConsole', z.tuple([ProfileName]), z.null()),
   addProfile: op('addProfile', z.tuple([ProfileInputSchema, ProfileSecretsSchema]), ProfileChangeSchema),
   updateProfile: op('updateProfile', z.tuple([ProfileName, ProfilePatchSchema, ProfileSecretsSchema.nullable()]), ProfileChangeSchema),
@@ -333,6 +385,14 @@ export const operations = {
   mfaPending: op('mfaPending', z.tuple([]), MfaRequestViewSchema.nullable()),
   mfaSubmit: op('mfaSubmit', z.tuple([RequestId, Passcode]), z.null()),
   mfaCancel: op('mfaCancel', z.tuple([RequestId]), z.null()),
+  /** The rotation in progress for this profile, or null. */
+  rotationStatus: op('rotationStatus', z.tuple([ProfileName]), RotationViewSchema.nullable()),
+  /** Refused (iam.key-limit, naming the key to delete) when the user already has two keys. */
+  rotationStart: op('rotationStart', z.tuple([ProfileName]), RotationViewSchema),
+  /** Resumes where it stopped; `true` also confirms deleting the old key. */
+  rotationContinue: op('rotationContinue', z.tuple([ProfileName, z.boolean()]), RotationViewSchema),
+  /** Before the switch: deletes the new key (rolled back). After it: ends the rotation, keys left as they are. */
+  rotationAbort: op('rotationAbort', z.tuple([ProfileName]), RotationViewSchema),
 } as const satisfies Record<OperationName, unknown>;
 
 export type Operations = typeof operations;

@@ -34,16 +34,21 @@ export function openControllingTerminal(): TerminalInput | null {
   }
 }
 
-export function noTerminal(req: MfaRequest): AkvaultError {
+const NO_TERMINAL_HINT =
+  'Start `akvault serve` in a terminal (or the akvault app) and run this command again: the code is then asked for there, once, for every command.';
+
+export function noTerminal(req: MfaRequest, hint: string = NO_TERMINAL_HINT): AkvaultError {
   return new AkvaultError('session.mfa-cancelled', `Signing in to "${req.profile}" needs an MFA passcode, and there is no terminal to ask for it.`, {
     params: { name: req.profile },
-    hint: 'Start `akvault serve` in a terminal (or the akvault app) and run this command again: the code is then asked for there, once, for every command.',
+    hint,
   });
 }
 
 export interface TerminalPromptOptions {
   /** Where the terminal is found when stdin is not one (tests replace it). */
   openTerminal?: () => TerminalInput | null;
+  /** What to tell the person when there is no terminal (serve says something else than a one-off command). */
+  noTerminalHint?: string;
 }
 
 export function terminalMfaPrompt(io: CliIO, opts: TerminalPromptOptions = {}): MfaPrompt {
@@ -52,7 +57,7 @@ export function terminalMfaPrompt(io: CliIO, opts: TerminalPromptOptions = {}): 
 
   const ask = async (req: MfaRequest): Promise<string | null> => {
     const input: TerminalInput | null = io.isTTY ? { stream: io.stdin as NodeJS.ReadStream, done: () => undefined } : openTerminal();
-    if (!input) throw noTerminal(req);
+    if (!input) throw noTerminal(req, opts.noTerminalHint);
     const terminalIo: CliIO = { ...io, stdin: input.stream };
     try {
       io.stderr.write(`akvault: profile "${req.profile}" signs in as ${req.userName} (account ${req.account}) with MFA.\n`);

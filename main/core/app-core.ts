@@ -8,9 +8,10 @@ import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { createToolFileWriters, type ToolFileId } from './handoff/tool-files';
 import type { FetchLike } from './iam/fetch';
-import type { IamClient } from './iam/client';
+import { IamClient } from './iam/client';
 import { dataFiles } from './paths';
 import type { Profile } from './profiles/schema';
+import { createKeyRotation, type KeyRotation, type VerifyPolicy } from './rotation';
 import { createDefaultSecretStore } from './secrets/default-store';
 import type { SecretStore } from './secrets/secret-store';
 import { createService, type AkvaultService } from './service';
@@ -32,6 +33,8 @@ export interface AppCoreOptions {
   homeDir?: string;
   env?: NodeJS.ProcessEnv;
   iamClient?: (iamEndpoint: string | undefined, stsEndpoint: string | undefined) => IamClient;
+  /** How key rotation verifies a new key (tests shorten the waits). */
+  rotation?: { verify?: Partial<VerifyPolicy> };
 }
 
 export interface AppCore {
@@ -40,6 +43,8 @@ export interface AppCore {
   readonly broker: SessionBroker;
   readonly settings: SettingsStore;
   readonly audit: AuditLog;
+  /** Key rotation of access-key profiles (main/core/rotation). */
+  readonly rotation: KeyRotation;
   /** Problems writing tool files, by profile (shown by the tray and UI; never fatal to a refresh). */
   readonly toolFileProblems: Map<string, { tool: ToolFileId; code: string; message: string }>;
   dispose(): void;
@@ -118,12 +123,25 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     restoreBackup: () => changed(inner.restoreBackup()),
   };
 
+  const rotation = createKeyRotation({
+    service,
+    iamClient:
+      opts.iamClient ??
+      // Few retries per call: rotation's own verification loop does the waiting, and a person is watching.
+      ((iamEndpoint, stsEndpoint) =>
+        new IamClient({ ...(iamEndpoint ? { iamEndpoint } : {}), ...(stsEndpoint ? { stsEndpoint } : {}), clock, retry: { maxAttempts: 2 }, ...(opts.fetch ? { fetch: opts.fetch } : {}) })),
+    clock,
+    file: files.rotations,
+    ...(opts.rotation?.verify ? { verify: opts.rotation.verify } : {}),
+  });
+
   return {
     dataDir: opts.dataDir,
     service,
     broker,
     settings,
     audit,
+    rotation,
     toolFileProblems,
     dispose: () => broker.dispose(),
   };

@@ -29,6 +29,8 @@ export function dataFiles(dataDir: string) {
     sealedDir: path.join(dataDir, 'sealed'),
     auditLog: path.join(dataDir, 'audit.log'),
     helper: path.join(dataDir, 'helper.json'),
+    /** Key rotations in progress (access key IDs and stages only; see main/core/rotation). */
+    rotations: path.join(dataDir, 'rotations.json'),
   } as const;
 }
 export type DataFiles = ReturnType<typeof dataFiles>;

@@ -8,9 +8,14 @@ import type { ShellFormat } from '../core/handoff';
 import type { ConsoleLogin, ConsoleLoginOptions, TemporaryCredentials } from '../core/iam/types';
 import type { Settings } from '../core/settings';
 
-/** Puts a secret on the clipboard and takes it off again later; never keeps the value. */
+/**
+ * Puts a secret on the clipboard and takes it off again later; never keeps the value. The desktop
+ * app's guard writes the system clipboard and answers without the text. The browser UI has no
+ * clipboard on this side: its port answers with `text`, the contract's one documented exception, for
+ * the page to write (see CopyResultSchema in preload/contract.ts).
+ */
 export interface SecretClipboard {
-  copySecret(text: string): Promise<{ clearsInSeconds: number }>;
+  copySecret(text: string): Promise<{ clearsInSeconds: number; text?: string }>;
 }
 
 /** Opens a web page in the user's browser (after the host's own allowlist check). */

@@ -7,7 +7,7 @@
  * Snapshots are built one at a time, in order, each with the next version number, and every one built
  * is published to the listeners (windows, tray); bursts of core events coalesce into one rebuild.
  */
-import { AuditEntrySchema, type AdvisoryView, type AuditEntryView, type CopyWhat, type ImportReportView, type Snapshot } from '../../preload/contract';
+import { AuditEntrySchema, type AdvisoryView, type AuditEntryView, type CopyResult, type CopyWhat, type ImportReportView, type Snapshot } from '../../preload/contract';
 import { AkvaultError } from '../core/errors';
 import type { Profile } from '../core/profiles/schema';
 import type { Advisory } from '../core/profiles/validation';
@@ -25,13 +25,13 @@ import type { ViewPorts } from './ports';
 import { toProfileView } from './profile-view';
 import { buildSnapshot, toAlarmView, toSessionView, toSettingsView } from './snapshot';
 
-export type ViewCore = SnapshotCore & Pick<AppCore, 'audit'>;
+export type ViewCore = SnapshotCore & Pick<AppCore, 'audit' | 'rotation'>;
 export type Via = 'tray' | 'ui';
 export type SnapshotListener = (snapshot: Snapshot) => void;
 
 /** The same actions the handlers run, callable by the tray with its own name in the audit log. */
 export interface ViewActions {
-  copy(profile: string, what: CopyWhat, via: Via): Promise<{ clearsInSeconds: number }>;
+  copy(profile: string, what: CopyWhat, via: Via): Promise<CopyResult>;
   openConsole(profile: string, via: Via): Promise<void>;
 }
 
@@ -185,6 +185,11 @@ export function createViewState(core: ViewCore, ports: ViewPorts, mfa: MfaReques
       mfa.cancel(requestId);
       return null;
     },
+    rotationStatus: (name) => core.rotation.status(name),
+    // Every step may have switched the profile to its new key: the snapshot shows the new key ID.
+    rotationStart: async (name) => changed(await core.rotation.start(name)),
+    rotationContinue: async (name, confirmDeleteOld) => changed(await core.rotation.resume(name, { confirmDeleteOld })),
+    rotationAbort: async (name) => changed(await core.rotation.abort(name)),
   };
 
   return {

@@ -28,7 +28,7 @@ export async function createCliFixture(agencies = 1): Promise<CliFixture> {
   if (!existsSync(path.join(root, 'out/cli/akvault.cjs'))) throw new Error('run `npm run build` first');
   const emulator = await createIamEmulator({ seed: sessionSeed({ tokenExpiresAt: '2030-01-01T00:00:00Z' }) });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'akvault-bench-cli-'));
-  const env = { ...process.env, AKVAULT_HOME: dataDir, AKVAULT_KEYCHAIN_SERVICE: `akvault-bench-${randomUUID().slice(0, 8)}` };
+  const env: NodeJS.ProcessEnv = { ...process.env, AKVAULT_HOME: dataDir, AKVAULT_KEYCHAIN_SERVICE: `akvault-bench-${randomUUID().slice(0, 8)}` };
   delete env.AKVAULT_PROFILE;
   const run = (args: string[], input?: string) => {
     const r = spawnSync(process.execPath, [cli, ...args], { env, input, encoding: 'utf8' });

@@ -98,7 +98,14 @@ export function registerExecCommand(program: Command, ctx: HandoffContext): void
         }
         ctx.exitCode = end.code;
       } finally {
-        for (const c of cleanups.reverse()) await Promise.resolve().then(c).catch(() => undefined);
+        // Token file and endpoint go with the child, however it ended; a failed cleanup never hides the exit code.
+        for (const cleanup of cleanups.reverse()) {
+          try {
+            await cleanup();
+          } catch {
+            // best effort: the endpoint also ends with the helper, the directory with the machine's temp cleanup
+          }
+        }
         await source.close();
       }
     });

@@ -18,6 +18,9 @@ import { AkvaultError } from '../../core/errors';
 interface ServeOptions {
   port?: number;
   metadata?: boolean;
+  /** --ui / --no-open: see serve-ui.ts. */
+  ui?: boolean;
+  open?: boolean;
 }
 
 export interface ServeHooks {
@@ -29,18 +32,19 @@ export interface ServeHooks {
 
 const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
-function waitForSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const handlers = STOP_SIGNALS.map((s) => {
-      const h = () => {
-        for (const [sig, fn] of handlers) process.off(sig, fn);
-        resolve(s);
-      };
-      process.on(s, h);
-      return [s, h] as const;
-    });
-  });
+/**
+ * The first stop signal resolves `stopped`; the handlers stay until `dispose()`, so a second Ctrl-C
+ * during shutdown cannot kill the process before helper.json is removed.
+ */
+function stopSignals(): { stopped: Promise<string>; dispose(): void } {
+  let resolve!: (reason: string) => void;
+  const stopped = new Promise<string>((r) => (resolve = r));
+  const handlers = STOP_SIGNALS.map((s) => [s, () => resolve(s)] as const);
+  for (const [s, h] of handlers) process.on(s, h);
+  return { stopped, dispose: () => handlers.forEach(([s, h]) => process.off(s, h)) };
 }
+
+const SERVE_NO_TERMINAL_HINT = 'Run `akvault serve` in a terminal (not in the background) to be asked for MFA codes there, or use the akvault app.';
 
 export function parsePort(value: string): number {
   const n = Number(value);
@@ -61,6 +65,8 @@ export function registerServeCommand(program: Command, ctx: HandoffContext, hook
     .description('run the credential broker and the local helper without the app, until Ctrl-C; other akvault commands then use it')
     .option('--port <port>', 'helper port on 127.0.0.1 (default: the setting, normally any free port)', parsePort)
     .option('--metadata', 'also answer the ECS metadata routes (for SDKs that read 169.254.169.254; see the docs for the address setup)')
+    .option('--ui', 'also serve the profile manager in your browser (prints a one-time sign-in link)')
+    .option('--no-open', 'with --ui: print the sign-in link without opening a browser')
     .action(async (opts: ServeOptions) => {
       const file = dataFiles(ctx.dataDir).helper;
       const running = await findRunningHelper(ctx);
@@ -77,13 +83,14 @@ export function registerServeCommand(program: Command, ctx: HandoffContext, hook
         dataDir: ctx.dataDir,
         env: ctx.io.env,
         watchProfiles: true,
-        prompt: terminalMfaPrompt(ctx.io),
+        prompt: terminalMfaPrompt(ctx.io, { noTerminalHint: SERVE_NO_TERMINAL_HINT }),
         ...(ctx.io.secretStore ? { secretStore: ctx.io.secretStore } : {}),
         ...(clock ? { clock } : {}),
       });
       let info: HelperInfo | undefined;
       const release = () => info && releaseHelperFileSync(file, info);
       let helper: Awaited<ReturnType<typeof createHelperServer>> | undefined;
+      const signals = hooks.waitForStop ? null : stopSignals();
       try {
         helper = await createHelperServer({
           provider: core.broker,
@@ -100,9 +107,10 @@ export function registerServeCommand(program: Command, ctx: HandoffContext, hook
           if (line) ctx.io.stderr.write(line);
         });
         ctx.io.stderr.write(`akvault: serving credentials at ${helper.url}${opts.metadata ? ' (ECS metadata routes on)' : ''}; other akvault commands use it. Stop with Ctrl-C.\n`);
-        // A later `--ui` starts the browser UI here, on top of the same broker and helper (uiOrigin).
+        // `--ui` starts the browser UI here, on top of the same broker and helper; it closes with the helper.
+        if (opts.ui) await (await import('./serve-ui')).startServeUi(ctx, { open: opts.open !== false }, core, helper);
         hooks.onReady?.(info);
-        const reason = await (hooks.waitForStop ?? waitForSignal)();
+        const reason = await (hooks.waitForStop ? hooks.waitForStop() : signals!.stopped);
         unlisten();
         ctx.io.stderr.write(`akvault: stopping (${reason}).\n`);
       } finally {
@@ -110,6 +118,7 @@ export function registerServeCommand(program: Command, ctx: HandoffContext, hook
         process.off('exit', release);
         await helper?.close();
         core.dispose();
+        signals?.dispose();
       }
     });
 }

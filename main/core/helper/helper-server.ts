@@ -14,10 +14,10 @@ import type { HelperDeps } from './handler-context';
 import { digestToken, isStrongToken, newToken } from './helper-token';
 import { MetadataTokenStore } from './metadata-tokens';
 import { PodIdentityRegistry } from './pod-identity-registry';
-import { createRequestListener } from './request-pipeline';
+import { createRequestListener, type UiSlot } from './request-pipeline';
 import { type RequestCheckConfig, allowedHosts } from './request-checks';
 import { POD_IDENTITY_PREFIX } from './routes';
-import type { HelperLogEntry, HelperServer, HelperServerOptions, HelperTimeouts, PodIdentityClient } from './types';
+import type { HelperLogEntry, HelperServer, HelperServerOptions, HelperTimeouts, PodIdentityClient, UiRequestHandler } from './types';
 
 export const HELPER_HOST = '127.0.0.1';
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024;
@@ -106,6 +106,16 @@ export async function createHelperServer(opts: HelperServerOptions): Promise<Hel
     metadataTokens: new MetadataTokenStore(clock),
     baseUrl: url,
   };
+  const ui: UiSlot = { handler: null, address: { origin: url, host: `${HELPER_HOST}:${port}`, port } };
+  const detachUi = (handler: UiRequestHandler) => {
+    if (ui.handler !== handler) return;
+    ui.handler = null;
+    try {
+      handler.close?.();
+    } catch {
+      // A UI failing to close must not stop the helper from closing.
+    }
+  };
   const checks: RequestCheckConfig = {
     port,
     metadataEmulation,
@@ -120,6 +130,7 @@ export async function createHelperServer(opts: HelperServerOptions): Promise<Hel
       bearerDigest: digestToken(token),
       maxBodyBytes: opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       deps,
+      ui,
       ...(log ? { log } : {}),
     }),
   );
@@ -144,8 +155,15 @@ export async function createHelperServer(opts: HelperServerOptions): Promise<Hel
       };
     },
     podIdentityClients: () => deps.pods.list(),
+    attachUi(handler) {
+      if (closing) throw new AkvaultError('helper.unavailable', 'The local helper has stopped.');
+      if (ui.handler) detachUi(ui.handler);
+      ui.handler = handler;
+      return () => detachUi(handler);
+    },
     close(): Promise<void> {
       closing ??= new Promise<void>((resolve) => {
+        if (ui.handler) detachUi(ui.handler);
         deps.pods.clear();
         deps.metadataTokens.clear();
         server.close(() => {

@@ -3,11 +3,13 @@
  */
 export { createHelperServer, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUTS, HELPER_HOST } from './helper-server';
 export type {
+  HelperAddress,
   HelperLogEntry,
   HelperServer,
   HelperServerOptions,
   HelperTimeouts,
   PodIdentityClient,
+  UiRequestHandler,
 } from './types';
 export type { PodIdentityClientInfo } from './pod-identity-registry';
 export type { HelperCredentialsBody } from './credential-bodies';

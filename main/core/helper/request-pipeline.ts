@@ -16,7 +16,7 @@ import { hasBody, readCappedBody } from './read-body';
 import { type Refusal, refusal } from './refusals';
 import { type RequestCheckConfig, checkBrowser, checkHost, checkPeer } from './request-checks';
 import { type RouteName, matchRoute } from './routes';
-import type { HelperLogEntry } from './types';
+import type { HelperAddress, HelperLogEntry, UiRequestHandler } from './types';
 import { handleCredentials, handleHealth, handleProfiles } from './v1-handlers';
 
 export interface PipelineConfig {
@@ -25,6 +25,8 @@ export interface PipelineConfig {
   bearerDigest: TokenDigest;
   maxBodyBytes: number;
   deps: HelperDeps;
+  /** The browser UI, while one is attached: `/ui` and `/ui/*` go to it (see HelperServer.attachUi). */
+  ui?: UiSlot;
   /** Must not throw (helper-server wraps the caller's logger). */
   log?: (entry: HelperLogEntry) => void;
 }
@@ -41,8 +43,14 @@ const HANDLERS: Record<RouteName, RouteHandler> = {
   'pod-identity-client': handleRevokePodClient,
 };
 
+/** Where the attached browser UI sits (null: none, `/ui` is an unknown path like any other). */
+export interface UiSlot {
+  handler: UiRequestHandler | null;
+  address: HelperAddress;
+}
+
 interface Trace {
-  route: RouteName | null;
+  route: RouteName | 'ui' | null;
   ctx?: HandlerContext;
 }
 
@@ -84,11 +92,19 @@ async function dispatch(
   res: ServerResponse,
   trace: Trace,
 ): Promise<HandlerOutcome | null> {
-  const early =
-    checkPeer(req.socket.remoteAddress, cfg.checks) ??
-    checkHost(req.headers.host, cfg.hosts) ??
-    checkBrowser(req.headers, cfg.checks);
-  if (early) return refuseBeforeBody(req, res, early);
+  const machine = checkPeer(req.socket.remoteAddress, cfg.checks) ?? checkHost(req.headers.host, cfg.hosts);
+  if (machine) return refuseBeforeBody(req, res, machine);
+
+  // The browser UI is the one place a page may call: it checks its own cookie, Origin and Host, and
+  // never reaches the bearer routes below.
+  const ui = cfg.ui?.handler;
+  if (ui && isUiPath(req.url ?? '')) {
+    trace.route = 'ui';
+    return ui.handle(req, res, cfg.ui!.address);
+  }
+
+  const browser = checkBrowser(req.headers, cfg.checks);
+  if (browser) return refuseBeforeBody(req, res, browser);
 
   const match = matchRoute(req.method ?? '', req.url ?? '', cfg.checks);
   if (match.kind === 'not-found') return refuseBeforeBody(req, res, refusal('request.not-found'));
@@ -114,4 +130,10 @@ async function dispatch(
   const ctx: HandlerContext = { req, res, param: match.param, deps: cfg.deps, body: body.body };
   trace.ctx = ctx;
   return HANDLERS[match.name](ctx);
+}
+
+function isUiPath(target: string): boolean {
+  const cut = target.search(/[?#]/);
+  const path = cut === -1 ? target : target.slice(0, cut);
+  return path === '/ui' || path.startsWith('/ui/');
 }

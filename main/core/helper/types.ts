@@ -1,6 +1,7 @@
 /**
  * The local helper's public shapes: how to start it and what it gives back.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../clock';
 import type { CredentialProvider } from '../sessions/types';
 import type { PodIdentityClientInfo } from './pod-identity-registry';
@@ -27,13 +28,36 @@ export interface HelperServerOptions {
   token?: string;
   /** Serve the ECS metadata routes (see METADATA.md). Default false. */
   metadataEmulation?: boolean;
-  /** The one browser origin allowed to call (exact match), for a later browser UI. Default: none. */
+  /**
+   * A browser origin allowed to call the bearer routes (exact match). Default: none. The browser UI of
+   * `akvault serve --ui` does not need it: it is attached with attachUi and authenticates its page itself.
+   */
   uiOrigin?: string;
   /** Largest request body accepted; larger ones get 413. Default 8 KiB. */
   maxBodyBytes?: number;
   timeouts?: Partial<HelperTimeouts>;
   /** Receives one entry per request and lifecycle event. Entries never hold a secret. */
   log?: (entry: HelperLogEntry) => void;
+}
+
+/** Where the helper listens, as the browser UI needs it to check Host and Origin. */
+export interface HelperAddress {
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  /** `127.0.0.1:<port>` */
+  host: string;
+  port: number;
+}
+
+/**
+ * Serves one `/ui` request completely (reads the body, checks its own credentials, answers). Returns
+ * what the helper logs, or null when the client went away. Must not throw for a bad request; a throw
+ * is answered as 500 `internal`.
+ */
+export interface UiRequestHandler {
+  handle(req: IncomingMessage, res: ServerResponse, address: HelperAddress): Promise<{ status: number; code?: string } | null>;
+  /** The helper stops (or the handler is detached): end streams and sessions. */
+  close?(): void;
 }
 
 export type HelperLogEntry =
@@ -44,8 +68,8 @@ export type HelperLogEntry =
   | {
       event: 'request';
       method: string;
-      /** The route matched, or null when the request was refused before matching one. */
-      route: RouteName | null;
+      /** The route matched ('ui' for the browser UI), or null when the request was refused before matching one. */
+      route: RouteName | 'ui' | null;
       status: number;
       /** The refusal or AkvaultError code when the request did not succeed. */
       code?: string;
@@ -74,6 +98,14 @@ export interface HelperServer {
   addPodIdentityClient(profile: string, opts?: { label?: string }): PodIdentityClient;
   /** The pod-identity clients currently registered (no tokens). */
   podIdentityClients(): PodIdentityClientInfo[];
+  /**
+   * The browser UI's doorway (main/web, `akvault serve --ui`): from now on requests under `/ui` go to
+   * `handler` after the peer and Host checks, instead of the browser and bearer checks, because it
+   * authenticates its page with its own session cookie and Origin checks. Without one, `/ui` is 404
+   * like any unknown path; the bearer routes never change. One UI at a time; returns the detach
+   * function, and close() detaches (and closes) it too.
+   */
+  attachUi(handler: UiRequestHandler): () => void;
   /** Stops listening, ends open connections and forgets every client token. Safe to call twice. */
   close(): Promise<void>;
 }

@@ -32,6 +32,8 @@ export const secretAccounts = {
   sessionCache: (profileId: string) => `session:${profileId}`,
   /** The IAM token an `account` profile signed in with (reused until it nears expiry). */
   sessionToken: (profileId: string) => `session:${profileId}:iam-token`,
+  /** A key rotation's new SK until the profile switches to it (the profile's own `sk` stays untouched). */
+  rotationSecretKey: (profileId: string) => `rotation:${profileId}:sk`,
   /** Every account that belongs to a profile (removed with it). */
   ofProfile: (profileId: string) => [
     `profile:${profileId}:sk`,
@@ -40,5 +42,6 @@ export const secretAccounts = {
     `profile:${profileId}:auth-token`,
     `session:${profileId}`,
     `session:${profileId}:iam-token`,
+    `rotation:${profileId}:sk`,
   ],
 } as const;

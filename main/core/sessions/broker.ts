@@ -106,8 +106,10 @@ export class SessionBroker implements CredentialProvider {
   private watchdog: TimerHandle | null = null;
   private lastTick = 0;
   private disposed = false;
+  private prompt: MfaPrompt | undefined;
 
   constructor(private readonly opts: BrokerOptions) {
+    this.prompt = opts.prompt;
     this.index = new ProfileIndex(opts.loadProfiles, opts.cacheProfiles ?? false);
     if (opts.profilesFile) this.index.watchFile(opts.profilesFile);
     this.cache = new SessionCache(opts.secrets, () => opts.clock.now());
@@ -118,6 +120,20 @@ export class SessionBroker implements CredentialProvider {
 
   on(listener: BrokerListener): () => void {
     return this.hub.on(listener);
+  }
+
+  /**
+   * Puts a front end in front of the MFA prompt given at construction: `akvault serve --ui` asks in
+   * the browser page while one is open and leaves the terminal prompt (`inner`) to ask otherwise.
+   * Returns the undo.
+   */
+  wrapMfaPrompt(wrap: (inner: MfaPrompt | undefined) => MfaPrompt): () => void {
+    const inner = this.prompt;
+    const wrapped = wrap(inner);
+    this.prompt = wrapped;
+    return () => {
+      if (this.prompt === wrapped) this.prompt = inner;
+    };
   }
 
   async listProfiles() {
@@ -373,11 +389,11 @@ export class SessionBroker implements CredentialProvider {
       if (profile.mfaUserId) {
         const request = { profile: profile.name, account: profile.domainName, userName: profile.userName };
         this.hub.emit({ type: 'mfa-needed', ...request });
-        const passcode = this.opts.prompt ? await this.opts.prompt(request) : null;
+        const passcode = this.prompt ? await this.prompt(request) : null;
         if (!passcode) {
           throw new AkvaultError('session.mfa-cancelled', `Signing in to "${profile.name}" needs an MFA passcode, and none was given.`, {
             params: { name: profile.name },
-            hint: this.opts.prompt ? 'Try again and enter the 6-digit code from your authenticator app.' : 'Run the command on a terminal, or start the session from the app, to be asked for the code.',
+            hint: this.prompt ? 'Try again and enter the 6-digit code from your authenticator app.' : 'Run the command on a terminal, or start the session from the app, to be asked for the code.',
           });
         }
         totp = { userId: profile.mfaUserId, passcode: passcode.trim() };

@@ -2,6 +2,8 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { browserCommand } from '../../../main/cli/browser';
+import { HANDOFF_COMMANDS } from '../../../main/cli/commands/handoff';
+import { FAST_COMMANDS } from '../../../main/cli/fast-commands';
 import { loginRefusal, parseLoginDuration } from '../../../main/cli/commands/login';
 import { alarmLine, parsePort } from '../../../main/cli/commands/serve';
 import { clockFromEnv } from '../../../main/cli/test-clock';
@@ -13,6 +15,12 @@ const temp = makeTempDirs();
 afterEach(() => temp.cleanup());
 
 const base = { id: '00000000-0000-4000-8000-000000000001', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+
+describe('fast entry point', () => {
+  it('sends exactly the handoff commands down the lean path', () => {
+    expect([...FAST_COMMANDS].sort()).toEqual([...HANDOFF_COMMANDS].sort());
+  });
+});
 
 describe('login checks', () => {
   it('refuses permanent keys and v3 agencies without a session user; lets the others through', () => {

@@ -24,6 +24,7 @@ function fakeServer(port: number): HelperServer {
       throw new Error('unused');
     },
     podIdentityClients: () => [],
+    attachUi: () => () => undefined,
     close: vi.fn(async () => undefined),
   };
 }

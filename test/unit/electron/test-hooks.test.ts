@@ -7,6 +7,7 @@ describe('test hooks', () => {
     expect(testHooksEnabled({})).toBe(false);
     expect(testHooksEnabled({ AKVAULT_TEST_HOOKS: 'true' })).toBe(false);
     expect(testHooksEnabled({ AKVAULT_TEST_HOOKS: '1' })).toBe(true);
+    expect(testHooksEnabled({ AKVAULT_TEST_HOOKS: '1' }, true)).toBe(false);
   });
 
   it('click tray items by id, in submenus too, and never disabled ones', async () => {

@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect } from 'vitest';
@@ -53,6 +54,8 @@ export async function createCliFixture() {
   // The test runner's own environment must not leak an outer akvault session or a proxy into the children.
   for (const n of ['AKVAULT_PROFILE', 'HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'HC_CONTAINER_CREDENTIALS_FULL_URI']) delete base[n];
   const secrets = new Set<string>([OPS.sk]);
+  const tracked: Array<{ pid: number; marker: string }> = [];
+  const children: ChildProcess[] = [];
 
   const fx = {
     root,
@@ -61,6 +64,13 @@ export async function createCliFixture() {
     clock,
     emulator,
     env: base,
+    /**
+     * A grandchild (the command akvault runs) to end at close if a failed test left it behind. Only a
+     * process whose command line still holds `marker` is ended, never a later process that got the pid.
+     */
+    track(pid: number | undefined, marker = 'setInterval') {
+      if (pid) tracked.push({ pid, marker });
+    },
     /** Secret values the final scan must not find in the data directory. */
     remember(...values: Array<string | undefined>) {
       for (const v of values) if (v && v.length >= 8) secrets.add(v);
@@ -71,6 +81,7 @@ export async function createCliFixture() {
     /** A long-running akvault (serve, exec with a child that waits): pipes for all three streams. */
     start(args: string[], opts: { env?: NodeJS.ProcessEnv } = {}): RunningCli {
       const child = spawn(process.execPath, [cliEntry, ...args], { cwd: repoRoot, env: { ...base, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+      children.push(child);
       let out = '';
       let err = '';
       child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
@@ -110,6 +121,14 @@ export async function createCliFixture() {
       await writeFile(clockFile, String(clock.offsetMs));
     },
     async close() {
+      for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+      for (const { pid, marker } of tracked) {
+        try {
+          if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone, as it should be
+        }
+      }
       try {
         expect(await scanForSecrets(dataDir, [...secrets])).toEqual([]);
       } finally {

@@ -32,6 +32,10 @@ export function fakeHandlers(): Handlers {
     mfaPending: vi.fn(async () => null),
     mfaSubmit: vi.fn(async () => null),
     mfaCancel: vi.fn(async () => null),
+    rotationStatus: vi.fn(async () => null),
+    rotationStart: vi.fn(async (name: string) => rotation(name)),
+    rotationContinue: vi.fn(async (name: string) => rotation(name)),
+    rotationAbort: vi.fn(async (name: string) => ({ ...rotation(name), stage: 'rolled-back' as const, actions: [] })),
   };
 }
 
@@ -56,4 +60,22 @@ export const validArgs: { [K in keyof Handlers]: unknown[] } = {
   mfaPending: [],
   mfaSubmit: ['6f1c2a52-3c1e-4a53-9a4e-1a2b3c4d5e6f', '123456'],
   mfaCancel: ['6f1c2a52-3c1e-4a53-9a4e-1a2b3c4d5e6f'],
+  rotationStatus: ['prod'],
+  rotationStart: ['prod'],
+  rotationContinue: ['prod', true],
+  rotationAbort: ['prod'],
 };
+
+function rotation(profile: string) {
+  return {
+    profile,
+    stage: 'old-deactivated' as const,
+    oldAccessKeyId: 'OLDAKEXAMPLE00000001',
+    oldKeyStatus: 'inactive' as const,
+    newAccessKeyId: 'NEWAKEXAMPLE00000002',
+    actions: ['confirm-delete-old' as const, 'abort' as const],
+    message: 'waiting',
+    startedAt: '2026-11-22T00:00:00.000Z',
+    updatedAt: '2026-11-22T00:00:00.000Z',
+  };
+}
