@@ -1,4 +1,4 @@
-import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
+import type * as Undici from 'undici';
 
 /**
  * The one HTTP capability the IAM client needs, injected: Electron passes `net.fetch` (which uses the
@@ -21,13 +21,19 @@ export interface FetchInit {
 
 export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponseLike>;
 
-let dispatcher: EnvHttpProxyAgent | undefined;
+let dispatcher: Undici.EnvHttpProxyAgent | undefined;
 
 /**
  * fetch for plain Node (CLI, `akvault serve`, tests) that honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY,
  * as curl and the SDKs do. The agent reads the environment once, on first use.
+ *
+ * undici is imported on the first call, not with this module: loading it costs a CLI process about
+ * 100 ms, and `akvault env` with cached keys never calls IAM.
  */
-export const nodeFetch: FetchLike = (url, init) => {
-  dispatcher ??= new EnvHttpProxyAgent();
-  return undiciFetch(url, { ...init, dispatcher });
+export const nodeFetch: FetchLike = async (url, init) => {
+  // A CommonJS package: its exports are on `default` when bundled (and also there under plain Node).
+  const mod = (await import('undici')) as typeof Undici & { default?: typeof Undici };
+  const undici = mod.default ?? mod;
+  dispatcher ??= new undici.EnvHttpProxyAgent();
+  return undici.fetch(url, { ...init, dispatcher });
 };
