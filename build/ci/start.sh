@@ -6,7 +6,13 @@ cd "$(dirname "$0")/../.."
 bash build/ci/install-system-deps.sh runtime
 npm ci --no-audit --no-fund
 npm run build
-if [ -n "${ELECTRON_OVERRIDE_DIST_PATH:-}" ] || npx --no-install install-electron --no >/dev/null 2>&1; then
+# electron-vite launches the binary named by ELECTRON_EXEC_PATH (it does not read the override).
+if [ -n "${ELECTRON_OVERRIDE_DIST_PATH:-}" ]; then
+  export ELECTRON_EXEC_PATH="$ELECTRON_OVERRIDE_DIST_PATH/electron"
+  exec npx electron-vite preview
+fi
+# Electron fetches its binary on first use; where that cannot be done, fall back to the browser UI.
+if npx --no-install install-electron --no >/dev/null 2>&1; then
   exec npx electron-vite preview
 fi
 echo "No Electron binary available: starting the tray-less browser UI instead." >&2

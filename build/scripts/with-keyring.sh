@@ -27,4 +27,4 @@ dbus-run-session -- bash -c '
   eval "$(printf "%s" "throwaway-test-password" | gnome-keyring-daemon --unlock --replace --components=secrets 2>/dev/null)"
   export GNOME_KEYRING_CONTROL
   exec "$@"
-' with-keyring "$@" 2> >(grep -v "Failed to set fd limit" >&2)
+' with-keyring "$@" 2> >(grep --line-buffered -v "Failed to set fd limit" >&2)
