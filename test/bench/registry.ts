@@ -2,6 +2,7 @@
 import { cliStartup } from './cli-startup';
 import { helperLatency } from './helper-latency';
 import { memory } from './memory';
+import { renderer } from './renderer';
 import { scale } from './scale';
 import { singleFlight } from './single-flight';
 import type { Bench } from './types';
@@ -10,6 +11,7 @@ export const benches: Record<string, Bench> = {
   helper: helperLatency,
   'single-flight': singleFlight,
   scale,
+  renderer,
   cli: cliStartup,
   memory,
 };

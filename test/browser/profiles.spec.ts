@@ -7,13 +7,11 @@ import { alarm, manyProfiles, snapshot } from './support/fixtures';
 
 test('5,000 profiles: only a window of rows exists, filtering by name finds one', async ({ page, openApp, pageErrors }) => {
   const profiles = manyProfiles(5000);
-  const started = Date.now();
   await openApp(snapshot({ profiles, sessions: [], alarms: [], defaultProfile: null }));
   await expect(page.getByTestId('profile-count')).toHaveText('5000 profiles');
   const rendered = await page.getByTestId('profile-row').count();
   expect(rendered).toBeGreaterThan(3);
   expect(rendered).toBeLessThan(60);
-  expect(Date.now() - started).toBeLessThan(10_000);
 
   // The list announces its full size even though most rows are not in the DOM.
   await expect(page.locator('.list-item').first()).toHaveAttribute('aria-setsize', '5000');
