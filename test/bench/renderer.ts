@@ -10,7 +10,7 @@ import { chromiumArgs } from '../browser/playwright.config';
 import { manyProfiles, snapshot } from '../browser/support/fixtures';
 import { serveStatic } from '../browser/support/static-server';
 import { round, spread } from './stats';
-import type { Bench, BenchRow } from './types';
+import type { Bench } from './types';
 
 export const renderer: Bench = async ({ tiny }) => {
   const n = tiny ? 200 : 5000;
