@@ -154,7 +154,8 @@ async function start(): Promise<void> {
   });
   core.broker.on((event) => notifier.onBrokerEvent(event));
   mfa.on((pending) => pushEvent(mainWindow.webContents, 'mfaRequest', { pending }));
-  const stopWatching = watchProfilesFile(dataFiles(dataDir).profiles, () => view.refresh());
+  // Another process (the CLI) edited the profiles: the broker's index forgets its copy before the view reads it.
+  const stopWatching = watchProfilesFile(dataFiles(dataDir).profiles, () => void core.broker.profileChanged(null).then(() => view.refresh()));
 
   registerIpc(ipcMain, view.handlers, senders);
   tray.start();

@@ -130,22 +130,39 @@ export function accountOf(p: ProfileView): string | undefined {
   return p.domainName ?? p.domainId;
 }
 
+// One collator for every comparison: String#localeCompare builds one per call, which dominates
+// building the menu for thousands of profiles.
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
 function groupByAccount(profiles: readonly ProfileView[]): Array<[string | undefined, ProfileView[]]> {
   const groups = new Map<string | undefined, ProfileView[]>();
   for (const p of profiles) {
     const key = accountOf(p);
-    groups.set(key, [...(groups.get(key) ?? []), p]);
+    const list = groups.get(key);
+    if (list) list.push(p);
+    else groups.set(key, [p]);
   }
-  for (const list of groups.values()) list.sort((a, b) => a.name.localeCompare(b.name));
+  for (const list of groups.values()) list.sort((a, b) => collator.compare(a.name, b.name));
   // Named accounts alphabetically; profiles without an account last.
-  return [...groups].sort(([a], [b]) => (a === undefined ? 1 : b === undefined ? -1 : a.localeCompare(b)));
+  return [...groups].sort(([a], [b]) => (a === undefined ? 1 : b === undefined ? -1 : collator.compare(a, b)));
 }
 
-function profileLabel(s: Snapshot, p: ProfileView, t: Translator, now: number): string {
+/** Sessions and alarms by profile name, built once per menu so each row is a lookup, not a scan. */
+interface SnapshotIndex {
+  sessions: Map<string, Snapshot['sessions'][number]>;
+  alarmed: Set<string>;
+}
+
+function indexSnapshot(s: Snapshot): SnapshotIndex {
+  return { sessions: new Map(s.sessions.map((x) => [x.profile, x])), alarmed: new Set(s.alarms.map((a) => a.profile)) };
+}
+
+function profileLabel(ix: SnapshotIndex, p: ProfileView, t: Translator, now: number): string {
   const profile = p.name;
-  if (s.alarms.some((a) => a.profile === profile)) return t.t('tray.profile.alarm', { profile });
-  const session = s.sessions.find((x) => x.profile === profile);
-  const expiry = expiryOf(s, profile);
+  if (ix.alarmed.has(profile)) return t.t('tray.profile.alarm', { profile });
+  const session = ix.sessions.get(profile);
+  // Same rule as expiryOf(): the running session's expiry, else a pasted credential's own.
+  const expiry = session?.expiresAt ? Date.parse(session.expiresAt) : hasOwnExpiry(p) && p.expiresAt ? Date.parse(p.expiresAt) : undefined;
   if (expiry !== undefined && (session || hasOwnExpiry(p))) {
     return expiry <= now ? t.t('tray.profile.expired', { profile }) : t.t('tray.profile.withTime', { profile, time: t.duration(expiry - now) });
   }
@@ -154,19 +171,20 @@ function profileLabel(s: Snapshot, p: ProfileView, t: Translator, now: number): 
 
 const hasOwnExpiry = (p: ProfileView) => p.kind === 'temporary-key' || p.kind === 'token';
 
-function profileRadio(s: Snapshot, p: ProfileView, t: Translator, now: number): MenuItemModel {
-  return { id: `profile:${p.name}`, type: 'radio', label: profileLabel(s, p, t, now), enabled: true, checked: p.name === s.defaultProfile, action: { type: 'set-default', profile: p.name } };
+function profileRadio(s: Snapshot, ix: SnapshotIndex, p: ProfileView, t: Translator, now: number): MenuItemModel {
+  return { id: `profile:${p.name}`, type: 'radio', label: profileLabel(ix, p, t, now), enabled: true, checked: p.name === s.defaultProfile, action: { type: 'set-default', profile: p.name } };
 }
 
 function profileItems(s: Snapshot, t: Translator, now: number): MenuItemModel[] {
   if (s.profiles.length === 0) return [item('profiles', t.t('tray.noProfiles'), undefined, false)];
   const groups = groupByAccount(s.profiles);
+  const ix = indexSnapshot(s);
   const accountLabel = (a: string | undefined) => a ?? t.t('tray.account.none');
   if (s.profiles.length <= MAX_INLINE_PROFILES) {
     const out: MenuItemModel[] = [item('profiles', t.t('tray.profiles'), undefined, false)];
     for (const [account, list] of groups) {
       out.push(item(`account:${account ?? ''}`, accountLabel(account), undefined, false));
-      out.push(...list.map((p) => profileRadio(s, p, t, now)));
+      out.push(...list.map((p) => profileRadio(s, ix, p, t, now)));
     }
     return out;
   }
@@ -177,7 +195,7 @@ function profileItems(s: Snapshot, t: Translator, now: number): MenuItemModel[] 
       type: 'submenu',
       label: `${accountLabel(account)} (${list.length})`,
       enabled: true,
-      submenu: list.map((p) => profileRadio(s, p, t, now)),
+      submenu: list.map((p) => profileRadio(s, ix, p, t, now)),
     })),
     item('search-profiles', t.t('tray.searchProfiles'), { type: 'search-profiles' }),
   ];

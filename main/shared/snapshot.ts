@@ -59,7 +59,10 @@ export function toBackendView(k: BackendStatus): BackendStatusView {
 /** Everything but the version, which the caller assigns in the order snapshots are published. */
 export async function buildSnapshot(core: SnapshotCore, helper: HelperStatusSource, locale: LocaleSource): Promise<Omit<Snapshot, 'version'>> {
   const [profiles, defaultProfile, keychain] = await Promise.all([
-    core.service.listProfiles(),
+    // The broker's index: in long-running hosts it is cached and dropped on every edit (in-process
+    // through the app core, by other processes through the file watch), so a snapshot never re-reads
+    // and re-validates the whole profiles file.
+    core.broker.index.all(),
     core.service.getDefaultProfile(),
     core.service.keychainStatus(),
   ]);

@@ -70,7 +70,8 @@ export function createWebBridge(opts: WebBridgeOptions): WebBridge {
 
   const offSnapshot = view.onSnapshot((snapshot) => streams.broadcast('snapshot', snapshot));
   const offMfa = mfa.on((pending) => streams.broadcast('mfaRequest', { pending }));
-  const stopWatching = opts.profilesFile ? watchProfilesFile(opts.profilesFile, () => view.refresh()) : () => undefined;
+  // Another process (the CLI) edited the profiles: the broker's index forgets its copy before the view reads it.
+  const stopWatching = opts.profilesFile ? watchProfilesFile(opts.profilesFile, () => void opts.core.broker.profileChanged(null).then(() => view.refresh())) : () => undefined;
 
   const router = createUiRouter({
     handlers: view.handlers,

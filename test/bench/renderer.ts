@@ -33,11 +33,12 @@ export const renderer: Bench = async ({ tiny }) => {
       first.push(Number(process.hrtime.bigint() - t0) / 1e6);
       const search = page.getByRole('searchbox').first();
       await search.fill(target.slice(0, -1));
-      await page.waitForFunction(`document.querySelector('[data-testid="profile-count"]')?.textContent?.includes(' of ')`);
+      // Locator waits, not string predicates: the page's CSP (rightly) forbids eval.
+      await page.getByTestId('profile-count').filter({ hasText: ' of ' }).waitFor();
       await search.focus();
       const t1 = process.hrtime.bigint();
       await page.keyboard.type(target.slice(-1));
-      await page.waitForFunction(`/^1 /.test(document.querySelector('[data-testid="profile-count"]')?.textContent ?? '')`);
+      await page.getByTestId('profile-count').filter({ hasText: /^1 / }).waitFor();
       keystroke.push(Number(process.hrtime.bigint() - t1) / 1e6);
       await page.close();
     }

@@ -40,7 +40,8 @@ export const scale: Bench = async ({ tiny }) => {
 
       // The state snapshot main sends every page (built from the core, then validated by the contract)
       // and the tray menu model built from it.
-      const core = await createAppCore({ dataDir: dir, secretStore: new MemorySecretStore(), watchProfiles: false });
+      // As the app runs it: the profiles file watched, the broker's index kept between snapshots.
+      const core = await createAppCore({ dataDir: dir, secretStore: new MemorySecretStore(), watchProfiles: true });
       const helper = { status: () => ({ state: 'off' as const }) };
       const locale = { current: () => 'en' as const };
       const snapTimes: number[] = [];
