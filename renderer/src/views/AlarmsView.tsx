@@ -7,6 +7,7 @@ import type { AlarmView, ErrorView } from '../../../preload/contract';
 import { api } from '../api';
 import { errorViewOf } from '../lib/errors';
 import { translateError } from '../i18n/translate';
+import { LoadStatus } from '../components/LoadStatus';
 import { useT } from '../i18n/useT';
 import { useApp } from '../store';
 
@@ -82,13 +83,7 @@ export function AlarmsView() {
         </ul>
       )}
       <h2>{tr.t('alarms.history')}</h2>
-      {error ? (
-        <p className="banner banner-error" role="alert">
-          {translateError(tr, error)}
-        </p>
-      ) : null}
-      {history === null && !error ? <p className="muted">{tr.t('common.loading')}</p> : null}
-      {history && history.length === 0 ? <p className="muted">{tr.t('alarms.historyEmpty')}</p> : null}
+      <LoadStatus error={error} loading={history === null} empty={history?.length === 0} emptyText={tr.t('alarms.historyEmpty')} />
       {history && history.length > 0 ? (
         <div className="table-wrap">
           <table className="table" data-testid="alarms-history">

@@ -7,7 +7,7 @@ import type { AuditEntryView, ErrorView } from '../../../preload/contract';
 import { api } from '../api';
 import { errorViewOf } from '../lib/errors';
 import { AUDIT_EVENT_KEYS, CONSUMER_KEYS } from '../i18n/labels';
-import { translateError } from '../i18n/translate';
+import { LoadStatus } from '../components/LoadStatus';
 import { useT } from '../i18n/useT';
 
 const LIMIT = 500;
@@ -52,13 +52,7 @@ export function AuditView() {
         <span className="field-label">{tr.t('audit.filter')}</span>
         <input type="search" className="input" value={filter} onChange={(e) => setFilter(e.target.value)} />
       </label>
-      {error ? (
-        <p className="banner banner-error" role="alert">
-          {translateError(tr, error)}
-        </p>
-      ) : null}
-      {entries === null && !error ? <p className="muted">{tr.t('common.loading')}</p> : null}
-      {entries && shown.length === 0 ? <p className="muted">{tr.t('audit.empty')}</p> : null}
+      <LoadStatus error={error} loading={entries === null} empty={entries !== null && shown.length === 0} emptyText={tr.t('audit.empty')} />
       {shown.length > 0 ? (
         <div className="table-wrap">
           <table className="table" data-testid="audit-table">
