@@ -2,6 +2,7 @@
  * Snapshots for tray, notification and IPC tests: realistic view state built in one line per case.
  */
 import type { AlarmView, ProfileView, SessionView, Snapshot } from '../../../../preload/contract';
+import { DEFAULT_SETTINGS } from '../../../../main/core/settings';
 
 export const NOW = Date.parse('2026-11-22T09:00:00.000Z');
 export const inMinutes = (m: number) => new Date(NOW + m * 60_000).toISOString();
@@ -45,17 +46,7 @@ export function snapshot(over: Partial<Snapshot> = {}): Snapshot {
     keychain: { state: 'available', backend: 'Secret Service' },
     sessions: [],
     alarms: [],
-    settings: {
-      refreshMarginSeconds: 600,
-      clipboardClearSeconds: 45,
-      defaultDurationSeconds: 3600,
-      helperEnabled: true,
-      helperPort: 0,
-      launchAtLogin: false,
-      theme: 'system',
-      language: 'system',
-      notifyBeforeExpiryMinutes: 5,
-    },
+    settings: { ...DEFAULT_SETTINGS },
     helper: { state: 'running', url: 'http://127.0.0.1:47123', port: 47123 },
     locale: 'en',
     toolFileProblems: [],
