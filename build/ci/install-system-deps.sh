@@ -4,7 +4,7 @@
 # Installs only what is missing; uses sudo when not root.
 set -euo pipefail
 runtime=(libsecret-1-dev pkg-config build-essential python3)
-test=(gnome-keyring dbus dbus-x11 libsecret-tools chromium dash fish zsh xvfb)
+test=(gnome-keyring dbus dbus-x11 libsecret-tools chromium dash fish zsh xvfb faketime)
 want=("${runtime[@]}")
 [ "${1:-test}" = test ] && want+=("${test[@]}")
 missing=()

@@ -47,13 +47,13 @@ function readJson(file) {
   }
 }
 
-function vitestStage(stage, project, wrapper = []) {
+function vitestStage(stage, project, wrapper = [], env = {}) {
   if (only && !only.includes(stage)) return;
   console.log(`\n=== ${stage}`);
   const out = path.join(results, `${stage}.json`);
   rmSync(out, { force: true });
   const args = ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
-  const r = wrapper.length ? run(wrapper[0], [...wrapper.slice(1), bin('vitest'), ...args]) : run(bin('vitest'), args);
+  const r = wrapper.length ? run(wrapper[0], [...wrapper.slice(1), bin('vitest'), ...args], env) : run(bin('vitest'), args, env);
   const j = readJson(out);
   if (!j) return record(stage, { passed: 0, failed: 1, skipped: 0 }, r.seconds);
   const counts = { passed: j.numPassedTests, failed: j.numFailedTests, skipped: j.numPendingTests + (j.numTodoTests ?? 0) };
@@ -88,6 +88,26 @@ gate('typecheck-tests', bin('tsc'), ['-p', 'test/browser/tsconfig.json']);
 gate('lint', bin('eslint'), ['.', '--max-warnings=0']);
 const buildOk = gate('build', 'npm', ['run', '--silent', 'build']);
 vitestStage('unit', 'unit');
+// The unit suite again with the clock a year ahead and a month back: a test that compares the real clock with
+// a literal date fails here long before that date passes. Monotonic time stays real (timers, timeouts), and a
+// preload shifts the file times stat reports by the same offset (lock staleness compares mtime with now).
+const faketime = spawnSync('sh', ['-c', 'command -v faketime'], { encoding: 'utf8' }).stdout.trim();
+for (const shift of ['+400d', '-30d']) {
+  const stage = `unit${shift}`;
+  if (only?.includes('unit-shifted')) only.push(stage);
+  if (only && !only.includes(stage)) continue;
+  if (!faketime) {
+    console.log(`\n=== ${stage}\nskipped: faketime is not installed (Debian package faketime)`);
+    record(stage, { passed: 0, failed: 0, skipped: 1 }, '0.0');
+    continue;
+  }
+  const preload = path.join(root, 'build/scripts/faketime-stat-shift.cjs');
+  const env = {
+    FAKETIME_DONT_FAKE_MONOTONIC: '1',
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${preload}`.trim(),
+  };
+  vitestStage(stage, 'unit', [faketime, '-f', shift], env);
+}
 if (buildOk) {
   vitestStage('integration', 'integration', keyring);
   playwrightStage('browser', 'test/browser/playwright.config.ts', keyring);

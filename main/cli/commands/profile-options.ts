@@ -107,7 +107,7 @@ export function addProfileOptions(cmd: Command, mode: 'add' | 'update'): Command
   const clear = mode === 'update' ? ' ("" removes it)' : '';
   return cmd
     .option('--access-key-id <ak>', 'access key ID (access-key, temporary-key)')
-    .option('--expires-at <iso8601>', 'expiry of a temporary key or IAM token, e.g. 2026-05-01T12:00:00Z (temporary-key, token)')
+    .option('--expires-at <iso8601>', 'expiry of a temporary key or IAM token: the expires_at IAM returned, ISO 8601 with a zone (temporary-key, token)')
     .option('--region <region>', `default region, e.g. cn-north-4${clear}`)
     .option('--project-id <id>', `project ID${clear}`)
     .option('--domain-name <name>', `account (domain) name (required for account)${clear}`)
@@ -188,7 +188,7 @@ export function checkOptionsForKind(kind: ProfileKind, opts: ProfileOptions, mod
     if (present === undefined || present === '') throw usage(message);
   };
   if (kind === 'access-key' || kind === 'temporary-key') need(opts.accessKeyId, `--kind ${kind} needs --access-key-id.`);
-  if (kind === 'temporary-key' || kind === 'token') need(opts.expiresAt, `--kind ${kind} needs --expires-at (e.g. 2026-05-01T12:00:00Z).`);
+  if (kind === 'temporary-key' || kind === 'token') need(opts.expiresAt, `--kind ${kind} needs --expires-at: the expires_at IAM returned with it, ISO 8601 with a zone (YYYY-MM-DDThh:mm:ssZ).`);
   if (kind === 'account') {
     need(opts.domainName, '--kind account needs --domain-name (the account the IAM user belongs to).');
     need(opts.userName, '--kind account needs --user-name (the IAM user to sign in as).');

@@ -57,11 +57,14 @@ describe('akvault profile add --kind token', () => {
   it('reads the token from stdin line 1 into the keychain and prints only non-secret fields', async () => {
     const h = harness();
     const token = `MII${fakeSecurityToken(600)}`;
-    const r = await h.run(['profile', 'add', '--name', 'tok', '--kind', 'token', '--expires-at', '2026-11-23T08:00:00+08:00', '--duration', '7200', '--json'], `${token}\n`);
+    // Twelve hours from now (IAM tokens live 24 h), written with a +08:00 offset; the CLI stores UTC.
+    const expiry = new Date(Math.floor(Date.now() / 1000) * 1000 + 12 * 3_600_000);
+    const beijing = new Date(expiry.getTime() + 8 * 3_600_000).toISOString().replace('.000Z', '+08:00');
+    const r = await h.run(['profile', 'add', '--name', 'tok', '--kind', 'token', '--expires-at', beijing, '--duration', '7200', '--json'], `${token}\n`);
     expect(r.code, r.stderr).toBe(0);
     const { profile, warnings } = JSON.parse(r.stdout);
     expect(warnings).toEqual([]);
-    expect(profile).toMatchObject({ name: 'tok', kind: 'token', expiresAt: '2026-11-23T00:00:00.000Z', durationSeconds: 7200, accessKeyId: null, default: false });
+    expect(profile).toMatchObject({ name: 'tok', kind: 'token', expiresAt: expiry.toISOString(), durationSeconds: 7200, accessKeyId: null, default: false });
     expect(await h.secretStore.get(secretAccounts.authToken(profile.id))).toBe(token);
     expect(await h.secretStore.list()).toEqual([secretAccounts.authToken(profile.id)]);
     expect(h.output()).not.toContain(token.slice(0, 40));
@@ -73,7 +76,7 @@ describe('akvault profile add --kind token', () => {
     const noExpiry = await h.run(['profile', 'add', '--name', 'tok', '--kind', 'token'], 'MIIabc\n');
     expect(noExpiry).toMatchObject({ code: 2, stdout: '' });
     expect(noExpiry.stderr).toContain('--kind token needs --expires-at');
-    const noToken = await h.run(['profile', 'add', '--name', 'tok', '--kind', 'token', '--expires-at', '2026-11-23T00:00:00Z']);
+    const noToken = await h.run(['profile', 'add', '--name', 'tok', '--kind', 'token', '--expires-at', '2099-11-23T00:00:00Z']);
     expect(noToken.code).toBe(2);
     expect(noToken.stderr).toContain('No iam token on stdin (expected line 1: iam token)');
     expect(await h.secretStore.list()).toEqual([]);

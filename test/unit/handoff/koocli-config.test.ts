@@ -208,5 +208,6 @@ describe('KooCLI config, any document', () => {
       }),
       { numRuns: 150 },
     );
-  });
+    // 150 documents × 5 locked, fsynced writes each: seconds on a quiet machine, far more on a loaded one.
+  }, 180_000);
 });
