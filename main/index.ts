@@ -18,7 +18,7 @@ import { resolveLocale, Translators } from './electron/locale';
 import { MainWindow } from './electron/main-window';
 import { MfaPromptWindow } from './electron/mfa-prompt-window';
 import { Notifier, type NotificationSpec } from './electron/notifications';
-import { watchProfilesFile } from './electron/profiles-watch';
+import { watchProfilesFile } from './core/profiles/profiles-watch';
 import { pushEvent } from './electron/push';
 import { createTestHooks, testHooksEnabled, TEST_HOOKS_GLOBAL } from './electron/test-hooks';
 import { TrayController } from './electron/tray';

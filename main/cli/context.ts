@@ -1,6 +1,6 @@
 import { resolveDataDir } from '../core/paths';
-import { createDefaultSecretStore } from '../core/secrets/default-store';
-import { createService, type AkvaultService } from '../core/service';
+import { openProfileService } from '../core/profile-service';
+import type { AkvaultService } from '../core/service';
 import type { CliIO } from './io';
 
 /**
@@ -24,11 +24,8 @@ export class CliContext {
 
   getService(): AkvaultService {
     if (!this.service) {
-      const dataDir = this.dataDir;
-      this.service = createService({
-        dataDir,
-        secretStore: this.io.secretStore ?? createDefaultSecretStore(dataDir, this.io.env),
-      });
+      // The same profile service createAppCore wraps (main/core/profile-service.ts), without the broker.
+      this.service = openProfileService({ dataDir: this.dataDir, secretStore: this.io.secretStore, env: this.io.env });
     }
     return this.service;
   }

@@ -6,7 +6,7 @@
  */
 import type { HelperStatusView } from '../../preload/contract';
 import type { UiRequestHandler } from '../core/helper/types';
-import { watchProfilesFile } from '../electron/profiles-watch';
+import { watchProfilesFile } from '../core/profiles/profiles-watch';
 import { MfaRequests } from '../shared/mfa-requests';
 import type { ConsoleLoginClient } from '../shared/ports';
 import { createViewState, type ViewCore, type ViewState } from '../shared/view-state';

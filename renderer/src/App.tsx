@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from '../../i18n';
 import { AlarmBanner } from './components/AlarmBanner';
 import { ExpiryAnnouncer } from './components/ExpiryAnnouncer';
 import { MfaDialog } from './components/MfaDialog';

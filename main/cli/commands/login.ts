@@ -59,11 +59,10 @@ export function registerLoginCommand(program: Command, ctx: HandoffContext): voi
     .option('--login-host <url>', 'federation sign-in host (default https://auth.huaweicloud.com)')
     .option('--verbose', 'say on stderr whether the running app/serve was used')
     .action(async (name: string | undefined, opts: LoginOptions) => {
-      const { createService } = await import('../../core/service');
-      const { createDefaultSecretStore } = await import('../../core/secrets/default-store');
+      const { openProfileService } = await import('../../core/profile-service');
       const { IamClient } = await import('../../core/iam/client');
       // Profile settings only (no keychain access): which kind, which IAM endpoint, which session user.
-      const service = createService({ dataDir: ctx.dataDir, secretStore: ctx.io.secretStore ?? createDefaultSecretStore(ctx.dataDir, ctx.io.env) });
+      const service = openProfileService({ dataDir: ctx.dataDir, secretStore: ctx.io.secretStore, env: ctx.io.env });
       const wanted = name ?? (await service.getDefaultProfile());
       if (wanted === null) throw noDefaultProfile();
       const profile = await service.getProfile(wanted);

@@ -3,7 +3,7 @@
  * the person just picked (shown at once, until main's snapshot carries it).
  */
 import type { StateCreator } from 'zustand';
-import type { Locale } from '../../../i18n';
+import type { Locale } from '../../../../i18n';
 import type { AppState } from '../types';
 
 export type ViewName = 'profiles' | 'import' | 'alarms' | 'audit' | 'settings';
