@@ -1,6 +1,7 @@
 import { resolveDataDir } from '../core/paths';
 import { openProfileService } from '../core/profile-service';
 import type { AkvaultService } from '../core/service';
+import type { LogLevel } from '../core/log/logger';
 import type { CliIO } from './io';
 
 /**
@@ -12,6 +13,7 @@ export class CliContext {
   readonly io: CliIO;
   /** A command that finished but did not fully succeed (e.g. an import with conflicts) sets this to 1. */
   exitCode = 0;
+  logEcho: LogLevel | undefined;
   private service: AkvaultService | undefined;
 
   constructor(io: CliIO) {

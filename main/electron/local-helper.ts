@@ -22,6 +22,8 @@ export interface LocalHelperDeps {
   release?: (file: string, info: HelperInfo) => void;
   /** Told after every status change (the tray and pages re-render). */
   onChange?: () => void;
+  /** The helper's request log (refusals with why), e.g. helperLog(core.logger). */
+  log?: HelperServerOptions['log'];
 }
 
 export class LocalHelper implements HelperStatusSource {
@@ -62,7 +64,7 @@ export class LocalHelper implements HelperStatusSource {
     this.set({ state: 'starting' });
     let server: HelperServer | null = null;
     try {
-      server = await (this.deps.createServer ?? createHelperServer)({ provider: this.deps.provider, port });
+      server = await (this.deps.createServer ?? createHelperServer)({ provider: this.deps.provider, port, ...(this.deps.log ? { log: this.deps.log } : {}) });
       const info: HelperInfo = { url: server.url, token: server.token, pid: this.deps.pid ?? process.pid };
       await (this.deps.claim ?? defaultClaim)(this.deps.helperFile, info);
       this.server = server;

@@ -78,12 +78,13 @@ export function registerExecCommand(program: Command, ctx: HandoffContext): void
     .argument('[profile-and-command...]', 'an optional profile name, then `--` and the command')
     .option('--server', 'give the command a local endpoint that keeps serving fresh keys (HC_CONTAINER_CREDENTIALS_FULL_URI) instead of static keys')
     .option('--force', 'run even inside another `akvault exec` (replacing its credentials)')
-    .option('--verbose', 'say on stderr whether the running app/serve was used')
+    .option('--verbose', 'say on stderr whether the running app/serve was used, and print log lines (info and up) there')
+    .option('--debug', 'like --verbose, with debug log lines too')
     .action(async (operands: string[], opts: ExecOptions, cmd: Command) => {
       const target = splitExecOperands(operands, typedArgs(cmd));
       if (!opts.force) refuseNesting(ctx.io.env);
       const label = execCommandLabel(target.command);
-      const source = await openCredentialSource(ctx, { verbose: opts.verbose === true });
+      const source = await openCredentialSource(ctx, { verbose: ctx.logEcho !== undefined });
       const cleanups: Array<() => unknown> = [];
       try {
         const vars = await prepare(ctx, source, target.profile, label, opts, cleanups);
