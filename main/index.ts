@@ -9,7 +9,6 @@ import { app, BrowserWindow, clipboard, ClipboardItem, ipcMain, Menu, nativeImag
 import { createAppCore } from './core/app-core';
 import { helperLog } from './core/helper/helper-log';
 import { createFileLogger, parseLogLevel } from './core/log/file-logger';
-import { errorFields } from './core/log/logger';
 import { electronFetch } from './electron/net-fetch';
 import { dataFiles, resolveDataDir } from './core/paths';
 import { registerAppProtocol, APP_SCHEME } from './electron/app-protocol';
@@ -59,7 +58,6 @@ export async function start(): Promise<void> {
   const dataDir = resolveDataDir();
   const devTools = !app.isPackaged;
   const logger = createFileLogger({ file: dataFiles(dataDir).log, host: 'app', level: parseLogLevel(process.env.AKVAULT_LOG_LEVEL) ?? 'info' });
-  process.on('uncaughtException', (e) => logger.error('app.uncaught', errorFields(e)));
   logger.info('app.start', { version: app.getVersion(), electron: process.versions.electron, platform });
   // A tray app: no Dock icon (LSUIElement does this for the packaged app; this covers development).
   app.dock?.hide();
@@ -199,14 +197,16 @@ export async function start(): Promise<void> {
     });
   }
 
-  // Quit is the only exit: clear our secret from the clipboard and stop the helper (helper.json goes
-  // with it) before the process ends, waiting a few seconds at most.
+  // Quit is the only exit: clear our secret from the clipboard, stop the sessions (their tool-file
+  // entries go with them) and the helper (helper.json too) before the process ends, a few seconds at most.
   let cleanedUp = false;
   app.on('before-quit', (e) => {
     mainWindow.markQuitting();
     if (cleanedUp) return;
     e.preventDefault();
-    const cleanup = Promise.allSettled([guard.clearIfOurs(), helper.stop()]);
+    const stopSessions = core.broker.sessionViews().map((s) => core.broker.stopSession(s.profile));
+    const cleanup = Promise.allSettled([guard.clearIfOurs(), helper.stop(), ...stopSessions]);
+    logger.info('app.quit', { sessions: stopSessions.length });
     const deadline = new Promise((r) => setTimeout(r, QUIT_CLEANUP_MS));
     void Promise.race([cleanup, deadline]).finally(() => {
       cleanedUp = true;
