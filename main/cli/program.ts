@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import packageJson from '../../package.json';
 import { registerDefaultCommand } from './commands/default';
+import { registerDoctorCommand } from './commands/doctor';
 import { registerHandoffCommands } from './commands/handoff';
 import { registerProfileCommands } from './commands/profile';
 import { CliContext } from './context';
@@ -28,6 +29,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerProfileCommands(program, ctx);
   registerDefaultCommand(program, ctx);
   registerHandoffCommands(program, ctx);
+  registerDoctorCommand(program, ctx);
   return program;
 }
 
