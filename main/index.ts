@@ -8,6 +8,7 @@ import os from 'node:os';
 import { app, BrowserWindow, clipboard, ClipboardItem, ipcMain, Menu, nativeImage, net, Notification, powerMonitor, protocol, session, shell, Tray, type NativeImage } from 'electron';
 import { createAppCore } from './core/app-core';
 import { helperLog } from './core/helper/helper-log';
+import { hostDoctor } from './core/doctor/for-host';
 import { createFileLogger, parseLogLevel } from './core/log/file-logger';
 import { electronFetch } from './electron/net-fetch';
 import { dataFiles, resolveDataDir } from './core/paths';
@@ -111,6 +112,7 @@ export async function start(): Promise<void> {
       helper,
       locale: { current: () => locale },
       koocliShell: platform === 'win32' ? 'powershell' : 'bash',
+      diagnostics: hostDoctor({ host: 'app', dataDir, service: core.service, akvaultVersion: app.getVersion(), fetch: electronFetch(net) }),
       async onSettingsChanged(next, previous) {
         if (next.helperEnabled !== previous.helperEnabled || next.helperPort !== previous.helperPort) void helper.apply(next.helperEnabled, next.helperPort);
         if (next.launchAtLogin !== previous.launchAtLogin) await launchAtLogin(next.launchAtLogin);

@@ -6,7 +6,7 @@ import type { StateCreator } from 'zustand';
 import type { Locale } from '../../../../i18n';
 import type { AppState } from '../types';
 
-export type ViewName = 'profiles' | 'import' | 'alarms' | 'audit' | 'settings';
+export type ViewName = 'profiles' | 'import' | 'alarms' | 'audit' | 'settings' | 'diagnostics';
 export type LanguagePreference = 'system' | Locale;
 
 export type Dialog =
