@@ -14,6 +14,8 @@ export class CliContext {
   /** A command that finished but did not fully succeed (e.g. an import with conflicts) sets this to 1. */
   exitCode = 0;
   logEcho: LogLevel | undefined;
+  /** The arguments as typed (after the program name): `exec` finds its `--` in them. */
+  argv: readonly string[] = [];
   private service: AkvaultService | undefined;
 
   constructor(io: CliIO) {

@@ -13,6 +13,8 @@ export interface HandoffContext {
   exitCode: number;
   /** Log lines of this level and up also go to stderr (`--verbose`: info, `--debug`: debug). */
   logEcho?: LogLevel | undefined;
+  /** The arguments as typed (after the program name): `exec` finds its `--` in them. */
+  argv?: readonly string[];
 }
 
 /** `--debug` wins over `--verbose`; with neither, log lines stay in the file only. */
@@ -23,6 +25,7 @@ export function echoLevel(opts: { verbose?: unknown; debug?: unknown }): LogLeve
 export class LightContext implements HandoffContext {
   exitCode = 0;
   logEcho: LogLevel | undefined;
+  argv: readonly string[] = [];
   constructor(readonly io: CliIO) {}
 
   get dataDir(): string {

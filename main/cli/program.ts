@@ -35,6 +35,7 @@ export function buildProgram(ctx: CliContext): Command {
 
 export async function runCli(argv: string[], io: Partial<CliIO> = {}): Promise<number> {
   const ctx = new CliContext(resolveIO(io));
+  ctx.argv = argv;
   const program = buildProgram(ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });
