@@ -1,13 +1,12 @@
-// Lint, including the layering rules that keep the product's heart runnable in plain Node:
-// - main/core/ never imports electron, preload/ or renderer/ (it runs in the CLI, `akvault serve` and tests);
-// - renderer/ imports no Node built-ins and nothing under main/ (it talks to main only through the contract);
-// - preload/ imports nothing under main/ or renderer/.
+// Lint, including the layering rules for every folder (build/eslint/layers.mjs, proved by
+// test/unit/build/layering.test.ts): main/core/ imports nothing above it; main/shared/ only core and the
+// contract; the doorways main/electron/ and main/web/ only core, shared, the contract and i18n/ (never each
+// other, never main/cli/); main/cli/ never Electron; the renderer only the contract and i18n/; preload/
+// nothing of main/ or the renderer; i18n/ nothing but itself.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
-import { builtinModules } from 'node:module';
-
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+import layers from './build/eslint/layers.mjs';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
@@ -28,44 +27,13 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['main/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'main/core/ must stay Electron-free: put Electron code in main/electron/.' }],
-          patterns: [
-            { group: ['electron/*'], message: 'main/core/ must stay Electron-free.' },
-            { group: ['**/renderer/**', '**/preload/**'], message: 'main/core/ must not import the renderer or preload.' },
-            { group: ['**/electron/**', '**/cli/**', '**/web/**'], message: 'main/core/ must not import its own front ends.' },
-          ],
-        },
-      ],
-    },
+    // One rule for every folder's imports: the table and the reasons live in build/eslint/layers.mjs.
+    files: ['main/**/*.ts', 'preload/**/*.ts', 'renderer/**/*.{ts,tsx}', 'i18n/**/*.ts'],
+    plugins: { akvault: layers },
+    rules: { 'akvault/layers': 'error' },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'electron', message: 'The renderer reaches main only through window.akvault (preload/contract.ts).' },
-            ...nodeBuiltins.map((name) => ({ name, message: 'The renderer runs in a sandboxed page: no Node built-ins.' })),
-          ],
-          patterns: [{ group: ['**/main/**'], message: 'The renderer must not import main/: use the contract.' }],
-        },
-      ],
-    },
-  },
-  {
-    files: ['preload/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'preload/ holds the contract and the bridge only.' }] },
-      ],
-    },
   },
 );

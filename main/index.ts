@@ -5,8 +5,12 @@
  */
 import path from 'node:path';
 import os from 'node:os';
-import { app, BrowserWindow, clipboard, ClipboardItem, ipcMain, Menu, nativeImage, Notification, powerMonitor, protocol, session, shell, Tray, type NativeImage } from 'electron';
+import { app, BrowserWindow, clipboard, ClipboardItem, ipcMain, Menu, nativeImage, net, Notification, powerMonitor, protocol, session, shell, Tray, type NativeImage } from 'electron';
 import { createAppCore } from './core/app-core';
+import { helperLog } from './core/helper/helper-log';
+import { hostDoctor } from './core/doctor/for-host';
+import { createFileLogger, parseLogLevel } from './core/log/file-logger';
+import { electronFetch } from './electron/net-fetch';
 import { dataFiles, resolveDataDir } from './core/paths';
 import { registerAppProtocol, APP_SCHEME } from './electron/app-protocol';
 import { ClipboardGuard, electronClipboardBackend } from './electron/clipboard';
@@ -18,7 +22,7 @@ import { resolveLocale, Translators } from './electron/locale';
 import { MainWindow } from './electron/main-window';
 import { MfaPromptWindow } from './electron/mfa-prompt-window';
 import { Notifier, type NotificationSpec } from './electron/notifications';
-import { watchProfilesFile } from './electron/profiles-watch';
+import { watchProfilesFile } from './core/profiles/profiles-watch';
 import { pushEvent } from './electron/push';
 import { createTestHooks, testHooksEnabled, TEST_HOOKS_GLOBAL } from './electron/test-hooks';
 import { TrayController } from './electron/tray';
@@ -33,24 +37,29 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 /** How long quitting waits for the clipboard and the helper before leaving anyway. */
 const QUIT_CLEANUP_MS = 3_000;
 
+/** Settles once start() has wired everything (or failed); the executed composition-root test awaits it. */
+export let started: Promise<void> | null = null;
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('window-all-closed', () => {
     /* the tray keeps running; Quit is the only exit */
   });
-  void app.whenReady().then(start, (e: unknown) => {
+  started = app.whenReady().then(start, (e: unknown) => {
     console.error(`akvault could not start: ${e instanceof Error ? e.name : 'error'}`);
     app.exit(1);
   });
 }
 
-async function start(): Promise<void> {
+export async function start(): Promise<void> {
   const platform = process.platform;
   const testing = testHooksEnabled(process.env, app.isPackaged);
   const outDir = path.join(__dirname, '..');
   const dataDir = resolveDataDir();
   const devTools = !app.isPackaged;
+  const logger = createFileLogger({ file: dataFiles(dataDir).log, host: 'app', level: parseLogLevel(process.env.AKVAULT_LOG_LEVEL) ?? 'info' });
+  logger.info('app.start', { version: app.getVersion(), electron: process.versions.electron, platform });
   // A tray app: no Dock icon (LSUIElement does this for the packaged app; this covers development).
   app.dock?.hide();
   if (platform === 'win32') app.setAppUserModelId('io.akvault.app');
@@ -66,7 +75,8 @@ async function start(): Promise<void> {
 
   // ---------- core ----------
   const mfa = new MfaRequests({ locale: () => locale });
-  const core = await createAppCore({ dataDir, prompt: mfa.prompt, watchProfiles: true });
+  // Electron's net.fetch: the OS proxy settings and certificate store apply to IAM calls (net-fetch.ts).
+  const core = await createAppCore({ dataDir, prompt: mfa.prompt, watchProfiles: true, logger, fetch: electronFetch(net) });
   locale = resolveLocale(core.settings.get().language, systemLocales());
 
   // ---------- adapters ----------
@@ -92,7 +102,7 @@ async function start(): Promise<void> {
   });
 
   let refresh = () => {};
-  const helper = new LocalHelper({ provider: core.broker, helperFile: dataFiles(dataDir).helper, onChange: () => refresh() });
+  const helper = new LocalHelper({ provider: core.broker, helperFile: dataFiles(dataDir).helper, onChange: () => refresh(), log: helperLog(logger) });
 
   const view = createViewState(
     core,
@@ -102,6 +112,7 @@ async function start(): Promise<void> {
       helper,
       locale: { current: () => locale },
       koocliShell: platform === 'win32' ? 'powershell' : 'bash',
+      diagnostics: hostDoctor({ host: 'app', dataDir, service: core.service, akvaultVersion: app.getVersion(), fetch: electronFetch(net) }),
       async onSettingsChanged(next, previous) {
         if (next.helperEnabled !== previous.helperEnabled || next.helperPort !== previous.helperPort) void helper.apply(next.helperEnabled, next.helperPort);
         if (next.launchAtLogin !== previous.launchAtLogin) await launchAtLogin(next.launchAtLogin);
@@ -148,16 +159,16 @@ async function start(): Promise<void> {
 
   // ---------- state flows ----------
   view.onSnapshot((snapshot) => {
-    pushEvent(mainWindow.webContents, 'snapshot', snapshot);
+    pushEvent(mainWindow.webContents, 'snapshot', snapshot, logger);
     tray?.update({ snapshot });
     notifier.onSnapshot(snapshot);
   });
   core.broker.on((event) => notifier.onBrokerEvent(event));
-  mfa.on((pending) => pushEvent(mainWindow.webContents, 'mfaRequest', { pending }));
+  mfa.on((pending) => pushEvent(mainWindow.webContents, 'mfaRequest', { pending }, logger));
   // Another process (the CLI) edited the profiles: the broker's index forgets its copy before the view reads it.
   const stopWatching = watchProfilesFile(dataFiles(dataDir).profiles, () => void core.broker.profileChanged(null).then(() => view.refresh()));
 
-  registerIpc(ipcMain, view.handlers, senders);
+  registerIpc(ipcMain, view.handlers, senders, undefined, logger);
   tray.start();
   void view.snapshot().catch(() => undefined);
   void helper.apply(core.settings.get().helperEnabled, core.settings.get().helperPort);
@@ -188,14 +199,16 @@ async function start(): Promise<void> {
     });
   }
 
-  // Quit is the only exit: clear our secret from the clipboard and stop the helper (helper.json goes
-  // with it) before the process ends, waiting a few seconds at most.
+  // Quit is the only exit: clear our secret from the clipboard, stop the sessions (their tool-file
+  // entries go with them) and the helper (helper.json too) before the process ends, a few seconds at most.
   let cleanedUp = false;
   app.on('before-quit', (e) => {
     mainWindow.markQuitting();
     if (cleanedUp) return;
     e.preventDefault();
-    const cleanup = Promise.allSettled([guard.clearIfOurs(), helper.stop()]);
+    const stopSessions = core.broker.sessionViews().map((s) => core.broker.stopSession(s.profile));
+    const cleanup = Promise.allSettled([guard.clearIfOurs(), helper.stop(), ...stopSessions]);
+    logger.info('app.quit', { sessions: stopSessions.length });
     const deadline = new Promise((r) => setTimeout(r, QUIT_CLEANUP_MS));
     void Promise.race([cleanup, deadline]).finally(() => {
       cleanedUp = true;

@@ -27,6 +27,7 @@ export const operationChannels = {
   rotationStart: 'akvault:rotation-start',
   rotationContinue: 'akvault:rotation-continue',
   rotationAbort: 'akvault:rotation-abort',
+  getDiagnostics: 'akvault:get-diagnostics',
 } as const;
 
 export const eventChannels = {

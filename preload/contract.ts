@@ -357,6 +357,26 @@ const RequestId = z.string().min(1).max(64);
 /** A TOTP passcode: six digits (virtual MFA). */
 const Passcode = z.string().regex(/^\d{6}$/);
 
+// ---------- diagnostics (akvault doctor; main/core/doctor) ----------
+
+export const DIAGNOSTIC_CHECK_IDS = ['secrets', 'data-dir', 'profiles', 'helper', 'clock', 'proxy', 'tool-files', 'tray', 'versions'] as const;
+export const DiagnosticCheckSchema = z.strictObject({
+  id: z.enum(DIAGNOSTIC_CHECK_IDS),
+  status: z.enum(['ok', 'info', 'warn', 'fail']),
+  /** English, one line; paths, versions and counts only — never a secret. */
+  summary: z.string(),
+  fix: z.string().optional(),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
+export type DiagnosticCheckView = z.infer<typeof DiagnosticCheckSchema>;
+export const DiagnosticsSchema = z.strictObject({
+  ok: z.boolean(),
+  generatedAt: z.string(),
+  host: z.enum(['cli', 'app', 'serve']),
+  checks: z.array(DiagnosticCheckSchema),
+});
+export type DiagnosticsView = z.infer<typeof DiagnosticsSchema>;
+
 // ---------- operations ----------
 
 const op = <K extends OperationName, I extends z.ZodTuple, O extends z.ZodType>(name: K, input: I, output: O) => ({
@@ -393,6 +413,8 @@ export const operations = {
   rotationContinue: op('rotationContinue', z.tuple([ProfileName, z.boolean()]), RotationViewSchema),
   /** Before the switch: deletes the new key (rolled back). After it: ends the rotation, keys left as they are. */
   rotationAbort: op('rotationAbort', z.tuple([ProfileName]), RotationViewSchema),
+  /** `akvault doctor`'s report, run by the host (the app, or `akvault serve --ui`). */
+  getDiagnostics: op('getDiagnostics', z.tuple([]), DiagnosticsSchema),
 } as const satisfies Record<OperationName, unknown>;
 
 export type Operations = typeof operations;

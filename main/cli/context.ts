@@ -1,6 +1,7 @@
 import { resolveDataDir } from '../core/paths';
-import { createDefaultSecretStore } from '../core/secrets/default-store';
-import { createService, type AkvaultService } from '../core/service';
+import { openProfileService } from '../core/profile-service';
+import type { AkvaultService } from '../core/service';
+import type { LogLevel } from '../core/log/logger';
 import type { CliIO } from './io';
 
 /**
@@ -12,6 +13,9 @@ export class CliContext {
   readonly io: CliIO;
   /** A command that finished but did not fully succeed (e.g. an import with conflicts) sets this to 1. */
   exitCode = 0;
+  logEcho: LogLevel | undefined;
+  /** The arguments as typed (after the program name): `exec` finds its `--` in them. */
+  argv: readonly string[] = [];
   private service: AkvaultService | undefined;
 
   constructor(io: CliIO) {
@@ -24,11 +28,8 @@ export class CliContext {
 
   getService(): AkvaultService {
     if (!this.service) {
-      const dataDir = this.dataDir;
-      this.service = createService({
-        dataDir,
-        secretStore: this.io.secretStore ?? createDefaultSecretStore(dataDir, this.io.env),
-      });
+      // The same profile service createAppCore wraps (main/core/profile-service.ts), without the broker.
+      this.service = openProfileService({ dataDir: this.dataDir, secretStore: this.io.secretStore, env: this.io.env });
     }
     return this.service;
   }

@@ -11,8 +11,8 @@ import { AkvaultError } from '../core/errors';
 import { dataFiles } from '../core/paths';
 import type { SessionCredentials } from '../core/sessions/types';
 import type { HandoffContext } from './handoff-context';
-import { helperHandoff, helperRegisterPodClient, helperRevokePodClient, probeHelper } from './helper-client';
-import { readHelperFile, type HelperInfo } from './helper-file';
+import { helperHandoff, helperRegisterPodClient, helperRevokePodClient, probeHelper } from '../core/helper/helper-client';
+import { readHelperFile, type HelperInfo } from '../core/helper/helper-file';
 
 export interface PodIdentityEndpoint {
   uri: string;

@@ -13,6 +13,7 @@ import { reportCliError } from './report-error';
 
 export async function runHandoffCli(argv: string[], io: Partial<CliIO> = {}, hooks: { serve?: ServeHooks } = {}): Promise<number> {
   const ctx = new LightContext(resolveIO(io));
+  ctx.argv = argv;
   const program = new Command('akvault')
     .exitOverride()
     .configureOutput({

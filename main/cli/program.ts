@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import packageJson from '../../package.json';
 import { registerDefaultCommand } from './commands/default';
+import { registerDoctorCommand } from './commands/doctor';
 import { registerHandoffCommands } from './commands/handoff';
 import { registerProfileCommands } from './commands/profile';
 import { CliContext } from './context';
@@ -28,11 +29,13 @@ export function buildProgram(ctx: CliContext): Command {
   registerProfileCommands(program, ctx);
   registerDefaultCommand(program, ctx);
   registerHandoffCommands(program, ctx);
+  registerDoctorCommand(program, ctx);
   return program;
 }
 
 export async function runCli(argv: string[], io: Partial<CliIO> = {}): Promise<number> {
   const ctx = new CliContext(resolveIO(io));
+  ctx.argv = argv;
   const program = buildProgram(ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });

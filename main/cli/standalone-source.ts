@@ -9,6 +9,8 @@ import { noDefaultProfile, type CredentialSource } from './credential-source';
 import type { HandoffContext } from './handoff-context';
 import { terminalMfaPrompt } from './mfa-prompt';
 import { clockFromEnv } from './test-clock';
+import { cliLogger } from './cli-logger';
+import { helperLog } from '../core/helper/helper-log';
 
 export async function openStandaloneSource(ctx: HandoffContext): Promise<CredentialSource> {
   const clock = clockFromEnv(ctx.io.env);
@@ -16,6 +18,7 @@ export async function openStandaloneSource(ctx: HandoffContext): Promise<Credent
     dataDir: ctx.dataDir,
     env: ctx.io.env,
     prompt: terminalMfaPrompt(ctx.io),
+    logger: cliLogger(ctx),
     ...(ctx.io.secretStore ? { secretStore: ctx.io.secretStore } : {}),
     ...(clock ? { clock } : {}),
   });
@@ -31,7 +34,7 @@ export async function openStandaloneSource(ctx: HandoffContext): Promise<Credent
     },
     async podIdentity(profile, label) {
       // A helper of our own on 127.0.0.1, living as long as this process (exec --server without the app).
-      helper ??= createHelperServer({ provider: core.broker, ...(clock ? { clock } : {}) });
+      helper ??= createHelperServer({ provider: core.broker, log: helperLog(core.logger), ...(clock ? { clock } : {}) });
       const client = (await helper).addPodIdentityClient(profile, { label });
       return { uri: client.uri, token: client.token, release: async () => client.revoke() };
     },

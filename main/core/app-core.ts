@@ -12,13 +12,14 @@ import { IamClient } from './iam/client';
 import { dataFiles } from './paths';
 import type { Profile } from './profiles/schema';
 import { createKeyRotation, type KeyRotation, type VerifyPolicy } from './rotation';
-import { createDefaultSecretStore } from './secrets/default-store';
 import type { SecretStore } from './secrets/secret-store';
-import { createService, type AkvaultService } from './service';
+import { openProfileService } from './profile-service';
+import type { AkvaultService } from './service';
 import { AuditLog } from './sessions/audit-log';
 import { SessionBroker, type MfaPrompt } from './sessions/broker';
 import type { SessionCredentials } from './sessions/types';
 import { SettingsStore } from './settings';
+import { errorFields, nullLogger, type Logger } from './log/logger';
 
 export interface AppCoreOptions {
   dataDir: string;
@@ -33,6 +34,8 @@ export interface AppCoreOptions {
   homeDir?: string;
   env?: NodeJS.ProcessEnv;
   iamClient?: (iamEndpoint: string | undefined, stsEndpoint: string | undefined) => IamClient;
+  /** The diagnostic log (main/core/log): every host passes its file logger; default logs nothing. */
+  logger?: Logger;
   /** How key rotation verifies a new key (tests shorten the waits). */
   rotation?: { verify?: Partial<VerifyPolicy> };
 }
@@ -43,6 +46,7 @@ export interface AppCore {
   readonly broker: SessionBroker;
   readonly settings: SettingsStore;
   readonly audit: AuditLog;
+  readonly logger: Logger;
   /** Key rotation of access-key profiles (main/core/rotation). */
   readonly rotation: KeyRotation;
   /** Problems writing tool files, by profile (shown by the tray and UI; never fatal to a refresh). */
@@ -54,12 +58,13 @@ const toolOf: Record<'sdkCredentials' | 'koocli' | 'obsutil', ToolFileId> = { sd
 
 export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   const clock = opts.clock ?? systemClock;
+  const logger = opts.logger ?? nullLogger;
   const env = opts.env ?? process.env;
   const files = dataFiles(opts.dataDir);
   const settings = new SettingsStore(files.settings);
   await settings.load();
-  const inner = createService({ dataDir: opts.dataDir, secretStore: opts.secretStore ?? createDefaultSecretStore(opts.dataDir, env), clock });
-  const audit = new AuditLog({ file: files.auditLog, clock });
+  const inner = openProfileService({ dataDir: opts.dataDir, secretStore: opts.secretStore, env, clock });
+  const audit = new AuditLog({ file: files.auditLog, clock, logger });
   const writers = createToolFileWriters({ homeDir: opts.homeDir ?? os.homedir(), env, dataDir: opts.dataDir });
   const toolFileProblems: AppCore['toolFileProblems'] = new Map();
 
@@ -73,9 +78,11 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     for (const tool of enabledTools(p)) {
       try {
         await writers[tool].write(p.name, creds);
+        logger.info('tool-file.written', { profile: p.name, tool });
         toolFileProblems.delete(p.name);
       } catch (e) {
         const err = e as { code?: string; message?: string };
+        logger.warn('tool-file.failed', { profile: p.name, tool, ...errorFields(e) });
         toolFileProblems.set(p.name, { tool, code: err.code ?? 'internal', message: err.message ?? 'Could not write the tool file.' });
         void audit.record({ event: 'refresh-failed', profile: p.name, code: `tool-file.${tool}` });
       }
@@ -94,6 +101,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     ...(opts.iamClient ? { iamClient: opts.iamClient } : {}),
     ...(opts.prompt ? { prompt: opts.prompt } : {}),
     audit,
+    logger,
     marginSeconds: () => settings.get().refreshMarginSeconds,
     defaultProfile: () => inner.getDefaultProfile(),
     onSessionCredentials: writeTools,
@@ -129,7 +137,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
       opts.iamClient ??
       // Few retries per call: rotation's own verification loop does the waiting, and a person is watching.
       ((iamEndpoint, stsEndpoint) =>
-        new IamClient({ ...(iamEndpoint ? { iamEndpoint } : {}), ...(stsEndpoint ? { stsEndpoint } : {}), clock, retry: { maxAttempts: 2 }, ...(opts.fetch ? { fetch: opts.fetch } : {}) })),
+        new IamClient({ ...(iamEndpoint ? { iamEndpoint } : {}), ...(stsEndpoint ? { stsEndpoint } : {}), clock, retry: { maxAttempts: 2 }, logger, ...(opts.fetch ? { fetch: opts.fetch } : {}) })),
     clock,
     file: files.rotations,
     ...(opts.rotation?.verify ? { verify: opts.rotation.verify } : {}),
@@ -141,6 +149,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     broker,
     settings,
     audit,
+    logger,
     rotation,
     toolFileProblems,
     dispose: () => broker.dispose(),

@@ -28,6 +28,8 @@ export function dataFiles(dataDir: string) {
     settings: path.join(dataDir, 'settings.json'),
     sealedDir: path.join(dataDir, 'sealed'),
     auditLog: path.join(dataDir, 'audit.log'),
+    /** The diagnostic log (JSON lines, 0600, rotated; main/core/log/file-logger.ts). Never holds a secret. */
+    log: path.join(dataDir, 'akvault.log'),
     helper: path.join(dataDir, 'helper.json'),
     /** Key rotations in progress (access key IDs and stages only; see main/core/rotation). */
     rotations: path.join(dataDir, 'rotations.json'),

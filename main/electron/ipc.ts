@@ -9,6 +9,7 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { mfaOperationNames, operations, type OperationName, type Result } from '../../preload/contract';
 import { dispatch, type Handlers } from '../shared/dispatch';
 import { APP_ORIGIN } from './app-protocol';
+import type { Logger } from '../core/log/logger';
 
 /** main: the profile manager window (the whole contract); mfa: the MFA prompt (its three operations). */
 export type WindowRole = 'main' | 'mfa';
@@ -49,19 +50,22 @@ export function isTrustedEvent(event: IpcMainInvokeEvent, senders: TrustedSender
 
 const forbidden: Result<never> = { ok: false, error: { code: 'forbidden', message: 'This window may not call akvault.', params: {} } };
 
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, handlers: Handlers, senders: TrustedSenders, allowedOrigins?: readonly string[]): () => void {
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, handlers: Handlers, senders: TrustedSenders, allowedOrigins?: readonly string[], logger?: Logger): () => void {
   const names = Object.keys(operations) as OperationName[];
+  const refuse = (operation: OperationName, why: string) => (logger?.warn('ipc.refused', { operation, why }), forbidden);
   for (const name of names) {
     ipcMain.handle(operations[name].channel, async (event, ...args): Promise<Result<unknown>> => {
       try {
-        if (!isTrustedEvent(event, senders, allowedOrigins)) return forbidden;
+        if (!isTrustedEvent(event, senders, allowedOrigins)) return refuse(name, 'untrusted-sender');
         const role = senders.roleOf(event.sender.id);
-        if (!role || !roleMayCall(role, name)) return forbidden;
+        if (!role || !roleMayCall(role, name)) return refuse(name, 'role-may-not-call');
       } catch {
         // A malformed event (no sender, a getter that throws) is refused like any other stranger.
-        return forbidden;
+        return refuse(name, 'malformed-event');
       }
-      return dispatch(handlers, name, args);
+      const result = await dispatch(handlers, name, args);
+      if (!result.ok && (result.error.code === 'usage' || result.error.code === 'internal')) logger?.warn('ipc.failed', { operation: name, code: result.error.code, message: result.error.message });
+      return result;
     });
   }
   return () => names.forEach((name) => ipcMain.removeHandler(operations[name].channel));

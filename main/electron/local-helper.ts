@@ -1,12 +1,12 @@
 /**
  * Runs the local helper (main/core/helper) while the app runs and `helperEnabled` is on, and publishes
  * its address and token in helper.json (0600) so `akvault env`/`exec` find it — the same file and
- * claim rules as `akvault serve` (main/cli/helper-file.ts). The token stays in that file and in main;
+ * claim rules as `akvault serve` (main/core/helper/helper-file.ts). The token stays in that file and in main;
  * the status the tray and pages see holds the address only. Start, stop and restart are serialised.
  */
 import type { HelperStatusView } from '../../preload/contract';
-import { claimHelperFile, releaseHelperFileSync, type HelperInfo } from '../cli/helper-file';
-import { probeHelper } from '../cli/helper-client';
+import { claimHelperFile, releaseHelperFileSync, type HelperInfo } from '../core/helper/helper-file';
+import { probeHelper } from '../core/helper/helper-client';
 import { asAkvaultError } from '../core/errors';
 import { createHelperServer, type HelperServer, type HelperServerOptions } from '../core/helper';
 import type { CredentialProvider } from '../core/sessions/types';
@@ -22,6 +22,8 @@ export interface LocalHelperDeps {
   release?: (file: string, info: HelperInfo) => void;
   /** Told after every status change (the tray and pages re-render). */
   onChange?: () => void;
+  /** The helper's request log (refusals with why), e.g. helperLog(core.logger). */
+  log?: HelperServerOptions['log'];
 }
 
 export class LocalHelper implements HelperStatusSource {
@@ -62,7 +64,7 @@ export class LocalHelper implements HelperStatusSource {
     this.set({ state: 'starting' });
     let server: HelperServer | null = null;
     try {
-      server = await (this.deps.createServer ?? createHelperServer)({ provider: this.deps.provider, port });
+      server = await (this.deps.createServer ?? createHelperServer)({ provider: this.deps.provider, port, ...(this.deps.log ? { log: this.deps.log } : {}) });
       const info: HelperInfo = { url: server.url, token: server.token, pid: this.deps.pid ?? process.pid };
       await (this.deps.claim ?? defaultClaim)(this.deps.helperFile, info);
       this.server = server;

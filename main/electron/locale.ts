@@ -2,7 +2,7 @@
  * The language the tray, notifications and the MFA prompt speak: the user's choice in settings, or
  * the OS's preferred languages when it is "system". Translators are built once per locale.
  */
-import { createTranslator, matchLocale, type Locale, type Translator } from '../../renderer/i18n';
+import { createTranslator, matchLocale, type Locale, type Translator } from '../../i18n';
 import type { Settings } from '../core/settings';
 
 export function resolveLocale(preference: Settings['language'], systemLocales: readonly string[]): Locale {

@@ -5,7 +5,7 @@
  * Texts come from the catalogue; messages inside them are the core's, which never quote a secret.
  */
 import type { Snapshot } from '../../preload/contract';
-import type { Translator } from '../../renderer/i18n';
+import type { Translator } from '../../i18n';
 import type { BrokerEvent } from '../core/sessions/events';
 
 export interface NotificationSpec {

@@ -8,7 +8,7 @@
  * MAX_INLINE_PROFILES one submenu per account and "Search profiles…"), then the app's own items.
  */
 import type { CopyWhat, ProfileView, Snapshot } from '../../preload/contract';
-import type { Translator } from '../../renderer/i18n';
+import type { Translator } from '../../i18n';
 import { expiryOf } from './tray-state';
 
 export const MAX_INLINE_PROFILES = 15;

@@ -4,7 +4,7 @@
  * whether a countdown is on screen (so the adapter knows to re-render every minute).
  */
 import type { ProfileView, Snapshot } from '../../preload/contract';
-import type { Translator } from '../../renderer/i18n';
+import type { Translator } from '../../i18n';
 
 export type TrayStatus = 'idle' | 'active' | 'alarm';
 

@@ -9,7 +9,7 @@
  * macOS shows the menu on a click by itself and uses template images.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { Translator } from '../../renderer/i18n';
+import type { Translator } from '../../i18n';
 import { buildTrayMenu, type MenuModel, type TrayAction, type TrayMenuState } from './tray-menu-model';
 import { hasCountdown, trayStatus, trayTooltip, type TrayStatus } from './tray-state';
 import { toMenuTemplate } from './tray-template';

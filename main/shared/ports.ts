@@ -7,6 +7,7 @@ import type { HelperStatusView, LocaleView } from '../../preload/contract';
 import type { ShellFormat } from '../core/handoff';
 import type { ConsoleLogin, ConsoleLoginOptions, TemporaryCredentials } from '../core/iam/types';
 import type { Settings } from '../core/settings';
+import type { DoctorReport } from '../core/doctor';
 
 /**
  * Puts a secret on the clipboard and takes it off again later; never keeps the value. The desktop
@@ -44,4 +45,6 @@ export interface ViewPorts {
   /** How "Copy KooCLI arguments" quotes: PowerShell on Windows, POSIX elsewhere. */
   koocliShell?: ShellFormat;
   consoleLogin?: ConsoleLoginClient;
+  /** Runs `akvault doctor`'s checks as this host (its fetch, its versions); see main/core/doctor/for-host.ts. */
+  diagnostics?: () => Promise<DoctorReport>;
 }

@@ -172,6 +172,10 @@ export function createViewState(core: ViewCore, ports: ViewPorts, mfa: MfaReques
       return (await core.audit.read(limit)).map(toAuditView).filter((e): e is AuditEntryView => e !== null);
     },
     getAlarmHistory: () => core.broker.alarmHistory().map(toAlarmView),
+    async getDiagnostics() {
+      if (!ports.diagnostics) throw new AkvaultError('internal', 'Diagnostics are not available here; run `akvault doctor` in a terminal.');
+      return ports.diagnostics();
+    },
     async setLocale(language) {
       await handlers.updateSettings({ language });
       return null;

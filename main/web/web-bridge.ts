@@ -6,10 +6,11 @@
  */
 import type { HelperStatusView } from '../../preload/contract';
 import type { UiRequestHandler } from '../core/helper/types';
-import { watchProfilesFile } from '../electron/profiles-watch';
+import { watchProfilesFile } from '../core/profiles/profiles-watch';
 import { MfaRequests } from '../shared/mfa-requests';
 import type { ConsoleLoginClient } from '../shared/ports';
 import { createViewState, type ViewCore, type ViewState } from '../shared/view-state';
+import type { DoctorReport } from '../core/doctor';
 import { EventStreams } from './event-stream';
 import { DEFAULT_UI_MAX_BODY_BYTES } from './invoke-route';
 import { DEFAULT_TICKET_TTL_MS, LoginTickets, UiSessions } from './ui-credentials';
@@ -24,6 +25,8 @@ export interface WebBridgeOptions {
   openBrowser: (url: string) => Promise<void>;
   env?: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
+  /** The Diagnostics view's report (`akvault doctor` run as `serve`). */
+  diagnostics?: () => Promise<DoctorReport>;
   now?: () => number;
   ticketTtlMs?: number;
   maxBodyBytes?: number;
@@ -63,7 +66,7 @@ export function createWebBridge(opts: WebBridgeOptions): WebBridge {
   function currentLocale() {
     return ports.locale.current();
   }
-  const view = createViewState(opts.core, ports, mfa);
+  const view = createViewState(opts.core, { ...ports, ...(opts.diagnostics ? { diagnostics: opts.diagnostics } : {}) }, mfa);
   const streams = new EventStreams();
   const tickets = new LoginTickets(opts.ticketTtlMs ?? DEFAULT_TICKET_TTL_MS, now);
   const sessions = new UiSessions();

@@ -9,7 +9,7 @@
  */
 import type { HelperStatusView, LocaleView } from '../../preload/contract';
 import type { Settings } from '../core/settings';
-import { matchLocale } from '../../renderer/i18n';
+import { matchLocale } from '../../i18n';
 import { createExternalOpener } from '../shared/external-url';
 import type { ConsoleLoginClient, SecretClipboard, ViewPorts } from '../shared/ports';
 

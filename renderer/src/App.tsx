@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from '../../i18n';
 import { AlarmBanner } from './components/AlarmBanner';
 import { ExpiryAnnouncer } from './components/ExpiryAnnouncer';
 import { MfaDialog } from './components/MfaDialog';
@@ -14,6 +14,7 @@ import { useT } from './i18n/useT';
 import { useApp, type ViewName } from './store';
 import { AlarmsView } from './views/AlarmsView';
 import { AuditView } from './views/AuditView';
+import { DiagnosticsView } from './views/DiagnosticsView';
 import { DialogHost } from './views/DialogHost';
 import { ImportView } from './views/ImportView';
 import { ProfilesView } from './views/ProfilesView';
@@ -25,6 +26,7 @@ const NAV: ReadonlyArray<[ViewName, MessageKey]> = [
   ['alarms', 'nav.alarms'],
   ['audit', 'nav.audit'],
   ['settings', 'nav.settings'],
+  ['diagnostics', 'nav.diagnostics'],
 ];
 
 function useDocumentSettings() {
@@ -84,6 +86,8 @@ function CurrentView() {
       return <AlarmsView />;
     case 'audit':
       return <AuditView />;
+    case 'diagnostics':
+      return <DiagnosticsView />;
     case 'settings':
       return <SettingsView />;
   }

@@ -11,7 +11,7 @@ import { MemorySecretStore } from '../../main/core/secrets/memory-store';
 import { buildSnapshot } from '../../main/shared/snapshot';
 import { buildTrayMenu } from '../../main/electron/tray-menu-model';
 import { SnapshotSchema } from '../../preload/contract';
-import { createTranslator } from '../../renderer/i18n';
+import { createTranslator } from '../../i18n';
 import { manyProfiles } from './profiles-fixture';
 import { round, spread, timeMs } from './stats';
 import type { Bench, BenchRow } from './types';

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, screenshotDir } from './support/app';
-import { alarmHistory, auditEntries, snapshot } from './support/fixtures';
+import { alarmHistory, auditEntries, diagnosticsReport, snapshot } from './support/fixtures';
 import { openAppIn } from './support/open';
 
 const CSV = 'User Name,Access Key Id,Secret Access Key\nalice,QTWAOYTTINDUT2QVKYUC,abcdefghijABCDEFGHIJabcdefghijABCDEFGHIJ\ncarol,ZZWAOYTTINDUT2QVKY01,abcdefghijABCDEFGHIJabcdefghijABCDEFGHIJ\ndave,\n';
@@ -27,6 +27,7 @@ for (const theme of ['light', 'dark'] as const) {
         options: {
           audit: auditEntries(),
           alarmHistory: alarmHistory(),
+          diagnostics: diagnosticsReport(),
           rotation: { failAt: 'stored-not-verified', failure: { code: 'iam.bad-key', message: 'IAM does not accept this access key.', params: {} } },
         },
       });
@@ -73,6 +74,11 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(page.getByTestId('setting-language')).toBeVisible();
       await shot(page, `settings-${suffix}`);
 
+      await nav(page, 'diagnostics');
+      await expect(page.getByTestId('check-clock')).toHaveAttribute('data-status', 'fail');
+      await expect(page.getByTestId('diagnostics-verdict')).toHaveText(locale === 'en' ? /2 problems found/ : /发现 2 个问题/);
+      await shot(page, `diagnostics-${suffix}`);
+
       await page.evaluate(() =>
         window.__akvaultTest.pushMfa({ requestId: 'r1', profile: 'console-bob', account: 'acme-prod', userName: 'bob', expiresAt: new Date(Date.now() + 120_000).toISOString(), queued: 1, locale: 'en' }),
       );
@@ -105,7 +111,7 @@ test('200% zoom: no horizontal scrolling, one pane at a time', async ({ browser,
   expect(await noHorizontalScroll()).toBe(true);
   await shot(page, 'add-agency-zoom200-light-en');
   await page.keyboard.press('Escape');
-  for (const view of ['import', 'alarms', 'audit', 'settings']) {
+  for (const view of ['import', 'alarms', 'audit', 'settings', 'diagnostics']) {
     await page.getByTestId(`nav-${view}`).click();
     expect(await noHorizontalScroll(), view).toBe(true);
   }

@@ -30,9 +30,10 @@ export function registerEnvCommand(program: Command, ctx: HandoffContext): void 
     .description('print a profile\'s credentials as shell code to evaluate: eval "$(akvault env prod)"')
     .argument('[profile]', 'profile name (default: the default profile, see `akvault default`)')
     .addOption(new Option('--format <format>', 'bash, zsh, fish, powershell, cmd, dotenv, json, or hcloud (KooCLI --cli-* options)').choices(ENV_FORMATS).default('bash'))
-    .option('--verbose', 'say on stderr whether the running app/serve was used')
+    .option('--verbose', 'say on stderr whether the running app/serve was used, and print log lines (info and up) there')
+    .option('--debug', 'like --verbose, with debug log lines too')
     .action(async (profile: string | undefined, opts: { format: EnvFormat; verbose?: boolean }) => {
-      const source = await openCredentialSource(ctx, { verbose: opts.verbose === true });
+      const source = await openCredentialSource(ctx, { verbose: ctx.logEcho !== undefined });
       try {
         const { profile: name, credentials } = await source.credentials(profile ?? null, 'env');
         const text = envOutput(opts.format, name, credentials);

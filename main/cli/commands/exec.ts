@@ -26,12 +26,6 @@ interface ExecOptions {
   verbose?: boolean;
 }
 
-/** The arguments as typed (commander keeps them on the root command, untyped), to find the `--`. */
-function typedArgs(cmd: Command): readonly string[] {
-  let c = cmd;
-  while (c.parent) c = c.parent;
-  return (c as unknown as { rawArgs?: string[] }).rawArgs ?? [];
-}
 
 function refuseNesting(env: NodeJS.ProcessEnv): void {
   const outer = env.AKVAULT_PROFILE;
@@ -78,12 +72,14 @@ export function registerExecCommand(program: Command, ctx: HandoffContext): void
     .argument('[profile-and-command...]', 'an optional profile name, then `--` and the command')
     .option('--server', 'give the command a local endpoint that keeps serving fresh keys (HC_CONTAINER_CREDENTIALS_FULL_URI) instead of static keys')
     .option('--force', 'run even inside another `akvault exec` (replacing its credentials)')
-    .option('--verbose', 'say on stderr whether the running app/serve was used')
-    .action(async (operands: string[], opts: ExecOptions, cmd: Command) => {
-      const target = splitExecOperands(operands, typedArgs(cmd));
+    .option('--verbose', 'say on stderr whether the running app/serve was used, and print log lines (info and up) there')
+    .option('--debug', 'like --verbose, with debug log lines too')
+    .action(async (operands: string[], opts: ExecOptions) => {
+      // commander drops the `--` from the operands; the entry point keeps the arguments as typed to find it.
+      const target = splitExecOperands(operands, ctx.argv ?? []);
       if (!opts.force) refuseNesting(ctx.io.env);
       const label = execCommandLabel(target.command);
-      const source = await openCredentialSource(ctx, { verbose: opts.verbose === true });
+      const source = await openCredentialSource(ctx, { verbose: ctx.logEcho !== undefined });
       const cleanups: Array<() => unknown> = [];
       try {
         const vars = await prepare(ctx, source, target.profile, label, opts, cleanups);

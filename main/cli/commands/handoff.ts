@@ -4,7 +4,7 @@
  * without loading the profile commands.
  */
 import type { Command } from 'commander';
-import type { HandoffContext } from '../handoff-context';
+import { echoLevel, type HandoffContext } from '../handoff-context';
 import { registerEnvCommand } from './env';
 import { registerExecCommand } from './exec';
 import { registerLoginCommand } from './login';
@@ -17,4 +17,6 @@ export function registerHandoffCommands(program: Command, ctx: HandoffContext, h
   registerExecCommand(program, ctx);
   registerLoginCommand(program, ctx);
   registerServeCommand(program, ctx, hooks.serve);
+  // --verbose / --debug of the command being run decide whether log lines are echoed to stderr.
+  program.hook('preAction', (_program, action) => void (ctx.logEcho = echoLevel(action.opts())));
 }

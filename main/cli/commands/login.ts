@@ -57,20 +57,21 @@ export function registerLoginCommand(program: Command, ctx: HandoffContext): voi
     .option('--service <url>', `console page to land on (default ${DEFAULT_CONSOLE}, with the profile's region)`)
     .addOption(new Option('--duration <seconds>', 'console session length, 600–43200 (capped at the keys\' remaining life)').argParser(parseLoginDuration))
     .option('--login-host <url>', 'federation sign-in host (default https://auth.huaweicloud.com)')
-    .option('--verbose', 'say on stderr whether the running app/serve was used')
+    .option('--verbose', 'say on stderr whether the running app/serve was used, and print log lines (info and up) there')
+    .option('--debug', 'like --verbose, with debug log lines too')
     .action(async (name: string | undefined, opts: LoginOptions) => {
-      const { createService } = await import('../../core/service');
-      const { createDefaultSecretStore } = await import('../../core/secrets/default-store');
+      const { openProfileService } = await import('../../core/profile-service');
       const { IamClient } = await import('../../core/iam/client');
+      const { cliLogger } = await import('../cli-logger');
       // Profile settings only (no keychain access): which kind, which IAM endpoint, which session user.
-      const service = createService({ dataDir: ctx.dataDir, secretStore: ctx.io.secretStore ?? createDefaultSecretStore(ctx.dataDir, ctx.io.env) });
+      const service = openProfileService({ dataDir: ctx.dataDir, secretStore: ctx.io.secretStore, env: ctx.io.env });
       const wanted = name ?? (await service.getDefaultProfile());
       if (wanted === null) throw noDefaultProfile();
       const profile = await service.getProfile(wanted);
       const refusal = loginRefusal(profile);
       if (refusal) throw refusal;
 
-      const source = await openCredentialSource(ctx, { verbose: opts.verbose === true });
+      const source = await openCredentialSource(ctx, { verbose: ctx.logEcho !== undefined });
       let credentials;
       try {
         ({ credentials } = await source.credentials(profile.name, 'login'));
@@ -85,7 +86,7 @@ export function registerLoginCommand(program: Command, ctx: HandoffContext): voi
       }
 
       const clock = clockFromEnv(ctx.io.env);
-      const iam = new IamClient({ ...(profile.iamEndpoint ? { iamEndpoint: profile.iamEndpoint } : {}), ...(clock ? { clock } : {}) });
+      const iam = new IamClient({ ...(profile.iamEndpoint ? { iamEndpoint: profile.iamEndpoint } : {}), ...(clock ? { clock } : {}), logger: cliLogger(ctx) });
       const login = await iam.consoleLoginUrl(
         { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, securityToken: credentials.securityToken, expiresAt: credentials.expiresAt },
         {

@@ -12,6 +12,8 @@ import path from 'node:path';
 import type { AppCore } from '../../core/app-core';
 import { AkvaultError } from '../../core/errors';
 import type { HelperServer } from '../../core/helper/types';
+import packageJson from '../../../package.json';
+import { hostDoctor } from '../../core/doctor/for-host';
 import { dataFiles } from '../../core/paths';
 import { attachWebUi } from '../../web';
 import { openInBrowser } from '../browser';
@@ -47,6 +49,7 @@ export async function startServeUi(ctx: HandoffContext, opts: { open: boolean },
     openBrowser: (url) => openInBrowser(url, ctx.io.env),
     env: ctx.io.env,
     profilesFile: dataFiles(core.dataDir).profiles,
+    diagnostics: hostDoctor({ host: 'serve', dataDir: core.dataDir, service: core.service, akvaultVersion: packageJson.version, env: ctx.io.env }),
   });
 
   const url = `${helper.url}${bridge.issueLoginPath()}`;

@@ -9,8 +9,8 @@ import type { BrokerEvent } from '../../core/sessions/events';
 import { dataFiles } from '../../core/paths';
 import { findRunningHelper } from '../credential-source';
 import type { HandoffContext } from '../handoff-context';
-import { probeHelper } from '../helper-client';
-import { claimHelperFile, releaseHelperFileSync, type HelperInfo } from '../helper-file';
+import { probeHelper } from '../../core/helper/helper-client';
+import { claimHelperFile, releaseHelperFileSync, type HelperInfo } from '../../core/helper/helper-file';
 import { terminalMfaPrompt } from '../mfa-prompt';
 import { clockFromEnv } from '../test-clock';
 import { AkvaultError } from '../../core/errors';
@@ -67,6 +67,8 @@ export function registerServeCommand(program: Command, ctx: HandoffContext, hook
     .option('--metadata', 'also answer the ECS metadata routes (for SDKs that read 169.254.169.254; see the docs for the address setup)')
     .option('--ui', 'also serve the profile manager in your browser (prints a one-time sign-in link)')
     .option('--no-open', 'with --ui: print the sign-in link without opening a browser')
+    .option('--verbose', 'also print log lines (info and up) on stderr')
+    .option('--debug', 'also print every log line, debug included, on stderr')
     .action(async (opts: ServeOptions) => {
       const file = dataFiles(ctx.dataDir).helper;
       const running = await findRunningHelper(ctx);
@@ -78,12 +80,15 @@ export function registerServeCommand(program: Command, ctx: HandoffContext, hook
       }
       const { createAppCore } = await import('../../core/app-core');
       const { createHelperServer } = await import('../../core/helper/helper-server');
+      const { cliLogger } = await import('../cli-logger');
+      const { helperLog } = await import('../../core/helper/helper-log');
       const clock = clockFromEnv(ctx.io.env);
       const core = await createAppCore({
         dataDir: ctx.dataDir,
         env: ctx.io.env,
         watchProfiles: true,
         prompt: terminalMfaPrompt(ctx.io, { noTerminalHint: SERVE_NO_TERMINAL_HINT }),
+        logger: cliLogger(ctx, 'serve'),
         ...(ctx.io.secretStore ? { secretStore: ctx.io.secretStore } : {}),
         ...(clock ? { clock } : {}),
       });
@@ -96,6 +101,7 @@ export function registerServeCommand(program: Command, ctx: HandoffContext, hook
           provider: core.broker,
           port: opts.port ?? core.settings.get().helperPort,
           metadataEmulation: opts.metadata === true,
+          log: helperLog(core.logger),
           ...(clock ? { clock } : {}),
         });
         info = { url: helper.url, token: helper.token, pid: process.pid };

@@ -2,6 +2,7 @@ import { type Clock, systemClock } from '../clock';
 import { AkvaultError } from '../errors';
 import { checkLoginUrlOptions, federationLoginUrl } from './console-login';
 import { type FetchLike, nodeFetch } from './fetch';
+import type { Logger } from '../log/logger';
 import { type AuthFailureGuard, sharedAuthFailureGuard } from './lockout';
 import { agencyUrn, assumeAgencyV5Body, assumeRoleBody, loginTokenRequestBody, passwordBody, tokenMethodBody } from './request-bodies';
 import {
@@ -55,6 +56,8 @@ export interface IamClientOptions {
   random?: () => number;
   /** Share one per process (the default is): the server counts failures per AK. */
   authGuard?: AuthFailureGuard;
+  /** Diagnostic log: one line per attempt (main/core/log; never a body or a header value). */
+  logger?: Logger;
 }
 
 /** HTTPS only, except plain HTTP to this machine (a local emulator or test double). */
@@ -95,6 +98,7 @@ export class IamClient {
       retry: { ...DEFAULT_RETRY_POLICY, ...opts.retry },
       random: opts.random ?? Math.random,
       authGuard: opts.authGuard ?? sharedAuthFailureGuard,
+      ...(opts.logger ? { logger: opts.logger } : {}),
     };
   }
 

@@ -6,6 +6,7 @@ import type { AuthFailureGuard } from './lockout';
 import { type AttemptResult, parseRetryAfter, retryClassForNetwork, retryClassForStatus, type RetryPolicy, runWithRetries } from './retry';
 import { encodeQuery, signRequest } from './signer';
 import type { IamSource } from './types';
+import type { Logger } from '../log/logger';
 
 /**
  * One IAM exchange, end to end: build the URL, authenticate (sign with AK/SK or attach the token),
@@ -20,6 +21,8 @@ export interface TransportDeps {
   retry: RetryPolicy;
   random: () => number;
   authGuard: AuthFailureGuard;
+  /** One line per attempt: method, host, path, status, duration, request id — never a header value or body. */
+  logger?: Logger;
 }
 
 /** Keys, a token, or nothing in headers because the body carries a password. */
@@ -95,11 +98,13 @@ export async function sendIamCall(call: IamCall, deps: TransportDeps): Promise<I
     }, timeoutMs);
     let response: FetchResponseLike;
     let text: string;
+    const startedAt = deps.clock.now();
     try {
       response = await deps.fetch(url.href, { method: call.method, headers: toSend, ...(body === undefined ? {} : { body }), signal: controller.signal, redirect: 'manual' });
       text = await response.text();
     } catch (e) {
       const error = errorFromNetwork(e, { host: url.host, timedOut, timeoutMs, operation: call.operation });
+      deps.logger?.warn('iam.call', { operation: call.operation, method: call.method, host: url.host, path: url.pathname, attempt: n, ms: deps.clock.now() - startedAt, code: error.code });
       return { ok: false, failure: { error, retryClass: retryClassForNetwork(networkReason(e), timedOut) } };
     } finally {
       timer.cancel();
@@ -108,6 +113,7 @@ export async function sendIamCall(call: IamCall, deps: TransportDeps): Promise<I
     const requestId = response.headers.get('x-request-id') ?? undefined;
     const traceId = response.headers.get('x-iam-trace-id') ?? undefined;
     const ids = { ...(requestId ? { requestId } : {}), ...(traceId ? { traceId } : {}) };
+    deps.logger?.info('iam.call', { operation: call.operation, method: call.method, host: url.host, path: url.pathname, status: response.status, attempt: n, ms: deps.clock.now() - startedAt, requestId, traceId });
     const ok = (response.status >= 200 && response.status < 300) || (n > 1 && call.successOnRetry?.(response.status) === true);
     let json: unknown;
     let malformed = false;

@@ -6,6 +6,7 @@
 import { appendFile, chmod, mkdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Clock } from '../clock';
+import { errorFields, type Logger } from '../log/logger';
 import type { Consumer } from './types';
 
 export interface AuditEntry {
@@ -27,6 +28,8 @@ export interface AuditLogOptions {
   maxBytes?: number;
   /** How many rotated files to keep (audit.log.1 … audit.log.N). */
   keep?: number;
+  /** Where a failed write is reported (it never breaks the caller, but it must not vanish). */
+  logger?: Logger;
 }
 
 export class AuditLog {
@@ -42,7 +45,7 @@ export class AuditLog {
   /** Appends an entry. Writes are serialised; a failure to log never breaks the caller. */
   record(entry: Omit<AuditEntry, 'at'>): Promise<void> {
     const line = JSON.stringify(sanitize({ at: new Date(this.opts.clock.now()).toISOString(), ...entry })) + '\n';
-    this.chain = this.chain.then(() => this.append(line)).catch(() => undefined);
+    this.chain = this.chain.then(() => this.append(line)).catch((e) => this.opts.logger?.error('audit.write-failed', { event: entry.event, ...errorFields(e) }));
     return this.chain;
   }
 

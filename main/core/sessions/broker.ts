@@ -20,6 +20,7 @@ import type { IamSource, TemporaryCredentials } from '../iam/types';
 import type { Profile } from '../profiles/schema';
 import type { SecretStore } from '../secrets/secret-store';
 import { Alarms, type Alarm } from './alarms';
+import type { Logger } from '../log/logger';
 import type { AuditLog } from './audit-log';
 import { DEFAULT_METADATA_URL } from '../profiles/validation';
 import { EcsMetadataClient } from './ecs-metadata';
@@ -64,6 +65,8 @@ export interface BrokerOptions {
   /** IAM client for a profile's endpoints (injectable for tests; default builds one per endpoint pair). */
   iamClient?: (iamEndpoint: string | undefined, stsEndpoint: string | undefined) => IamClient;
   audit?: AuditLog;
+  /** Diagnostic log (main/core/log): refresh outcomes, alarms, IAM calls. */
+  logger?: Logger;
   prompt?: MfaPrompt;
   /** Default refresh margin for profiles without their own. */
   marginSeconds?: () => number;
@@ -458,8 +461,10 @@ export class SessionBroker implements CredentialProvider {
       s.state = 'active';
       s.lastRefreshAt = this.opts.clock.now();
       if (minted.expiresAt !== undefined) s.expiresAt = minted.expiresAt;
+      this.opts.logger?.info('refresh.ok', { profile: s.name, kind: profile.kind, expiresAt: s.expiresAt === undefined ? undefined : iso(s.expiresAt) });
       const cleared = this.alarms.recover(s.name, iso(s.lastRefreshAt));
       if (cleared?.type === 'cleared') {
+        this.opts.logger?.info('alarm.cleared', { profile: s.name, code: cleared.alarm.code });
         void this.opts.audit?.record({ event: 'alarm-cleared', profile: s.name });
         this.hub.emit({ type: 'alarm-cleared', alarm: cleared.alarm, clearedAt: cleared.clearedAt });
       }
@@ -478,6 +483,7 @@ export class SessionBroker implements CredentialProvider {
     s.failures++;
     s.state = s.expiresAt !== undefined && s.expiresAt <= now ? 'expired' : 'failing';
     this.raise(s, 'refresh-failed', error);
+    this.opts.logger?.warn('refresh.failed', { profile: s.name, code: error.code, message: error.message, failures: s.failures });
     void this.opts.audit?.record({ event: 'refresh-failed', profile: s.name, code: error.code });
     const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.min(s.failures - 1, 10));
     s.timer?.cancel();
@@ -489,6 +495,7 @@ export class SessionBroker implements CredentialProvider {
   private raise(s: Session, kind: Alarm['kind'], error: AkvaultError): void {
     const change = this.alarms.fail(s.name, kind, error.code, error.describe(), iso(this.opts.clock.now()));
     if (change.type === 'raised') {
+      this.opts.logger?.warn('alarm.raised', { profile: s.name, kind, code: error.code });
       void this.opts.audit?.record({ event: 'alarm-raised', profile: s.name, code: error.code });
       this.hub.emit({ type: 'alarm-raised', alarm: change.alarm });
     } else if (change.type === 'updated') {
@@ -539,7 +546,7 @@ export class SessionBroker implements CredentialProvider {
     if (!client) {
       client = this.opts.iamClient
         ? this.opts.iamClient(profile.iamEndpoint, sts)
-        : new IamClient({ ...(profile.iamEndpoint ? { iamEndpoint: profile.iamEndpoint } : {}), ...(sts ? { stsEndpoint: sts } : {}), clock: this.opts.clock, ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}) });
+        : new IamClient({ ...(profile.iamEndpoint ? { iamEndpoint: profile.iamEndpoint } : {}), ...(sts ? { stsEndpoint: sts } : {}), clock: this.opts.clock, ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}), ...(this.opts.logger ? { logger: this.opts.logger } : {}) });
       this.iamClients.set(key, client);
     }
     return client;

@@ -4,7 +4,7 @@
  * minutes, each minute before), so a list of them costs nothing between changes.
  */
 import { useEffect, useState } from 'react';
-import type { Translator } from '../../i18n';
+import type { Translator } from '../../../i18n';
 import { countdownParts, nextChangeIn, remainingMs, urgency, type CountdownParts } from '../lib/countdown';
 import { useT } from '../i18n/useT';
 

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CopyWhat } from '../../../preload/contract';
-import type { Translator } from '../../i18n';
+import type { Translator } from '../../../i18n';
 import { COPY_KEYS } from '../i18n/labels';
 import { translateError } from '../i18n/translate';
 import { useT } from '../i18n/useT';

@@ -1,6 +1,6 @@
 /** Catalogue keys for the contract's enums, typed so a missing key fails the type check. */
 import type { AuditEntryView, CopyWhat, ProfileKind } from '../../../preload/contract';
-import type { MessageKey } from '../../i18n';
+import type { MessageKey } from '../../../i18n';
 import type { DisplayState } from '../lib/profiles';
 
 export const KIND_KEYS: Record<ProfileKind, MessageKey> = {

@@ -2,7 +2,7 @@
  * Translation helpers shared by the views: one cached translator per locale, errors by code with
  * the English message as fallback, and a typed way to build a key from parts.
  */
-import { catalogues, createTranslator, type Locale, type MessageKey, type Translator } from '../../i18n';
+import { catalogues, createTranslator, type Locale, type MessageKey, type Translator } from '../../../i18n';
 import type { ErrorView } from '../../../preload/contract';
 import { errorParams } from '../lib/errors';
 

@@ -3,7 +3,7 @@
  * the OS), or — just after the person picked a language, before main's next snapshot arrives — the
  * one they picked, so a language switch applies at once.
  */
-import { matchLocale, type Locale, type Translator } from '../../i18n';
+import { matchLocale, type Locale, type Translator } from '../../../i18n';
 import { useApp } from '../store';
 import { translatorFor } from './translate';
 

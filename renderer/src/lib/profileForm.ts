@@ -7,7 +7,7 @@
  * Messages are catalogue keys (with params), translated by the view.
  */
 import type { ProfileInputView, ProfileKind, ProfilePatchView, ProfileSecretsInput, ProfileView } from '../../../preload/contract';
-import type { MessageKey, Params } from '../../i18n';
+import type { MessageKey, Params } from '../../../i18n';
 import { MAX_CHAIN_AGENCIES, agencyCount, walkChain } from './chain';
 
 export const NAME_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;

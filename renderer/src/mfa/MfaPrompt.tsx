@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { AkvaultMfaApi, MfaRequestView } from '../../../preload/contract';
-import { createTranslator, matchLocale } from '../../i18n';
+import { createTranslator, matchLocale } from '../../../i18n';
 
 const PASSCODE = /^\d{6}$/;
 

@@ -6,7 +6,7 @@
  */
 import { useId, useRef, useState, type DragEvent } from 'react';
 import type { CsvPreview, ErrorView, ImportReportView } from '../../../preload/contract';
-import type { MessageKey } from '../../i18n';
+import type { MessageKey } from '../../../i18n';
 import { api } from '../api';
 import { errorViewOf } from '../lib/errors';
 import { hasKey, translateError } from '../i18n/translate';

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ProfileView, RotationView } from '../../../preload/contract';
-import type { MessageKey } from '../../i18n';
+import type { MessageKey } from '../../../i18n';
 import { Modal } from '../components/Modal';
 import { api } from '../api';
 import { errorViewOf } from '../lib/errors';

@@ -8,7 +8,7 @@ import type { SettingsPatchView, SettingsView as Settings } from '../../../prelo
 import { api } from '../api';
 import { failed } from '../actions';
 import { Field } from '../components/Field';
-import type { Locale, MessageKey } from '../../i18n';
+import type { Locale, MessageKey } from '../../../i18n';
 import { useT } from '../i18n/useT';
 import { appStore, useApp, type LanguagePreference } from '../store';
 

@@ -21,6 +21,7 @@ import {
   type AlarmView,
   type AuditEntryView,
   type CsvPreview,
+  type DiagnosticsView,
   type ErrorView,
   type ImportReportView,
   type MfaRequestView,
@@ -43,6 +44,7 @@ export interface RotationScript {
 export interface FakeOptions {
   audit?: AuditEntryView[];
   alarmHistory?: AlarmView[];
+  diagnostics?: DiagnosticsView;
   rotation?: RotationScript;
   /** Per operation, an error to answer with (once). */
   failNext?: Partial<Record<OperationName, ErrorView>>;
@@ -269,6 +271,7 @@ const handlers: Record<OperationName, (...args: never[]) => unknown> = {
   },
   getAuditLog: (limit: number) => (options.audit ?? []).slice(0, limit),
   getAlarmHistory: () => options.alarmHistory ?? snapshot.alarms,
+  getDiagnostics: () => options.diagnostics ?? { ok: true, generatedAt: now(), host: 'app', checks: [] },
   setLocale: (language: Snapshot['settings']['language']) => {
     const locale = language === 'system' ? 'en' : language;
     publish({ settings: { ...snapshot.settings, language }, locale });

@@ -2,7 +2,7 @@
  * Snapshots for renderer-only browser tests: a small realistic set of profiles of every kind (with
  * an agency chain, a running session, an alarm), and a generator for thousands.
  */
-import type { AlarmView, AuditEntryView, ProfileView, Snapshot } from '../../../preload/contract';
+import type { AlarmView, AuditEntryView, DiagnosticsView, ProfileView, Snapshot } from '../../../preload/contract';
 
 const T0 = '2026-11-01T00:00:00.000Z';
 const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
@@ -93,6 +93,44 @@ export function manyProfiles(n: number): ProfileView[] {
     out.push(p);
   }
   return out;
+}
+
+/** A report as `akvault doctor` gives it on a GNOME desktop with a stale helper.json and a skewed clock. */
+export function diagnosticsReport(): DiagnosticsView {
+  return {
+    ok: false,
+    generatedAt: ago(0),
+    host: 'app',
+    checks: [
+      { id: 'secrets', status: 'ok', summary: 'keytar:linux is available.', details: { backend: 'keytar:linux', state: 'available' } },
+      { id: 'data-dir', status: 'ok', summary: '/home/alice/.config/akvault is private to you.', details: { path: '/home/alice/.config/akvault', mode: '0700' } },
+      { id: 'profiles', status: 'ok', summary: '7 profile(s) read; a backup exists.', details: { profiles: 7 } },
+      {
+        id: 'helper',
+        status: 'fail',
+        summary: '/home/alice/.config/akvault/helper.json is stale: process 48211 is not running.',
+        fix: "Remove it (rm '/home/alice/.config/akvault/helper.json'), or start the akvault app or `akvault serve` again (either replaces it).",
+        details: { pid: 48211 },
+      },
+      {
+        id: 'clock',
+        status: 'fail',
+        summary: "This machine's clock is 1200 s behind IAM (iam.myhuaweicloud.com).",
+        fix: 'Turn on automatic time (NTP): `timedatectl set-ntp true` on Linux, Date & Time settings on macOS and Windows.',
+        details: { skewSeconds: -1200 },
+      },
+      { id: 'proxy', status: 'ok', summary: "The app uses the operating system's proxy settings and certificate store (Electron's network stack).", details: {} },
+      { id: 'tool-files', status: 'ok', summary: 'akvault holds keys in: koocli (prod-admin).', details: {} },
+      {
+        id: 'tray',
+        status: 'warn',
+        summary: 'Nothing on this desktop shows tray icons (no StatusNotifierWatcher).',
+        fix: 'Enable a system tray / status notifier area in your desktop or panel.',
+        details: {},
+      },
+      { id: 'versions', status: 'info', summary: 'akvault 0.1.0, Node 22.20.0, Electron 45.4.1, linux', details: {} },
+    ],
+  };
 }
 
 export function auditEntries(): AuditEntryView[] {

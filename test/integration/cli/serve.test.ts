@@ -9,7 +9,7 @@ import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isProcessAlive, parseHelperInfo } from '../../../main/cli/helper-file';
+import { isProcessAlive, parseHelperInfo } from '../../../main/core/helper/helper-file';
 import { dataFiles } from '../../../main/core/paths';
 import { createCliFixture, credentialsOf, type CliFixture, type RunningCli } from './support/cli-fixture';
 import { POD_CLIENT_SCRIPT, podSteps } from './support/pod-client';

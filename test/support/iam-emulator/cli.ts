@@ -1,17 +1,19 @@
 import { parseArgs } from 'node:util';
+import { systemClock } from '../../../main/core/clock';
 import { createIamEmulator } from './server';
 import { exampleSeedPath } from './seed';
 import { totp } from './totp';
 
 /**
- * `npm run emulator -- [--port N] [--seed FILE]`: runs the IAM emulator in the foreground and prints
+ * `npm run emulator -- [--port N] [--seed FILE] [--clock-skew SECONDS]`: runs the IAM emulator in the foreground and prints
  * its URL with the seeded accounts, users and keys, so akvault can be tried without a cloud account.
- * The keys printed are the seed's made-up ones.
+ * The keys printed are the seed's made-up ones. `--clock-skew` runs the emulator's clock ahead (or behind,
+ * negative) of this machine's: its Date header and its signature-time checks follow it (`akvault doctor`).
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { port: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({ options: { port: { type: 'string' }, seed: { type: 'string' }, 'clock-skew': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
-    console.log('Usage: npm run emulator -- [--port N] [--seed FILE]\nServes IAM and STS on http://127.0.0.1:N (a free port by default).');
+    console.log('Usage: npm run emulator -- [--port N] [--seed FILE] [--clock-skew SECONDS]\nServes IAM and STS on http://127.0.0.1:N (a free port by default).');
     return;
   }
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -21,7 +23,14 @@ async function main(): Promise<void> {
     return;
   }
 
-  const emulator = await createIamEmulator({ seed: values.seed ?? exampleSeedPath, port });
+  const skewSeconds = values['clock-skew'] === undefined ? 0 : Number(values['clock-skew']);
+  if (!Number.isFinite(skewSeconds)) {
+    console.error('--clock-skew must be a number of seconds (negative for behind)');
+    process.exitCode = 2;
+    return;
+  }
+  const clock = skewSeconds === 0 ? systemClock : { ...systemClock, now: () => Date.now() + skewSeconds * 1000 };
+  const emulator = await createIamEmulator({ seed: values.seed ?? exampleSeedPath, port, clock });
   console.log(`IAM emulator listening on ${emulator.url}`);
   console.log('Use it as both the IAM endpoint and the STS endpoint of a profile.\n');
   for (const d of emulator.seed.domains) {

@@ -87,6 +87,8 @@ export async function createIamEmulator(opts: IamEmulatorOptions): Promise<IamEm
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // The emulator's own time (a test's skewed clock shows here, as a skewed IAM's would: `akvault doctor`).
+    res.setHeader('Date', new Date(clock.now()).toUTCString());
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of req as AsyncIterable<Buffer>) {

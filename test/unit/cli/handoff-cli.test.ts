@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runHandoffCli } from '../../../main/cli/handoff-program';
-import { serializeHelperInfo } from '../../../main/cli/helper-file';
+import { serializeHelperInfo } from '../../../main/core/helper/helper-file';
 import { runCli } from '../../../main/cli/program';
 import { systemClock } from '../../../main/core/clock';
 import { createHelperServer } from '../../../main/core/helper/helper-server';

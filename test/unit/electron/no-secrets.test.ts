@@ -11,7 +11,7 @@ import { pushEvent } from '../../../main/electron/push';
 import { buildTrayMenu } from '../../../main/electron/tray-menu-model';
 import { trayTooltip } from '../../../main/electron/tray-state';
 import { dispatch } from '../../../main/shared/dispatch';
-import { createTranslator } from '../../../renderer/i18n';
+import { createTranslator } from '../../../i18n';
 import { addTeam, coreFixture, SECRETS, type CoreFixture } from './support/core-fixture';
 
 let f: CoreFixture;

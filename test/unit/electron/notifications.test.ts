@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Notifier, type NotificationSpec } from '../../../main/electron/notifications';
-import { createTranslator } from '../../../renderer/i18n';
+import { createTranslator } from '../../../i18n';
 import { alarm, inMinutes, NOW, session, snapshot } from './support/snapshots';
 
 function setup(lang: 'en' | 'zh-CN' = 'en') {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveLocale, Translators } from '../../../main/electron/locale';
-import { watchProfilesFile } from '../../../main/electron/profiles-watch';
+import { watchProfilesFile } from '../../../main/core/profiles/profiles-watch';
 import { iconsDir, trayIconFile } from '../../../main/electron/tray-icons';
 
 describe('tray icons', () => {

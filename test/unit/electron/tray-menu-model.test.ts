@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTrayMenu, MAX_INLINE_PROFILES, type MenuItemModel } from '../../../main/electron/tray-menu-model';
 import { findMenuItem } from '../../../main/electron/test-hooks';
-import { createTranslator } from '../../../renderer/i18n';
+import { createTranslator } from '../../../i18n';
 import { menuText } from './support/menu-text';
 import { alarm, inMinutes, NOW, profile, session, snapshot, teamProfiles } from './support/snapshots';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasCountdown, trayStatus, trayTooltip } from '../../../main/electron/tray-state';
-import { createTranslator } from '../../../renderer/i18n';
+import { createTranslator } from '../../../i18n';
 import { alarm, inMinutes, NOW, profile, session, snapshot, teamProfiles } from './support/snapshots';
 
 const en = createTranslator('en');

@@ -3,7 +3,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { TICK_MS, TrayController, type TrayLike } from '../../../main/electron/tray';
 import type { TrayAction } from '../../../main/electron/tray-menu-model';
 import { toMenuTemplate } from '../../../main/electron/tray-template';
-import { createTranslator } from '../../../renderer/i18n';
+import { createTranslator } from '../../../i18n';
 import { alarm, inMinutes, NOW, profile, session, snapshot, teamProfiles } from './support/snapshots';
 
 function fakeTray() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues, createTranslator, LOCALES } from '../../../renderer/i18n';
+import { catalogues, createTranslator, LOCALES } from '../../../i18n';
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 

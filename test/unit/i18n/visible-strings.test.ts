@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import en from '../../../renderer/i18n/messages/en.json';
-import { createTranslator, matchLocale } from '../../../renderer/i18n';
+import en from '../../../i18n/messages/en.json';
+import { createTranslator, matchLocale } from '../../../i18n';
 import { scanFile } from '../../support/i18n-scan';
 
 const root = path.resolve(__dirname, '../../..');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countdownParts, nextChangeIn, remainingMs, urgency } from '../../../renderer/src/lib/countdown';
-import { createTranslator } from '../../../renderer/i18n';
+import { createTranslator } from '../../../i18n';
 
 // The component's formatter, without React: the same keys.
 const format = (locale: 'en' | 'zh-CN', ms: number) => {

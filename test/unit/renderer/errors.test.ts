@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorViewOf, fieldsOfError } from '../../../renderer/src/lib/errors';
 import { translateError } from '../../../renderer/src/i18n/translate';
-import { createTranslator } from '../../../renderer/i18n';
+import { createTranslator } from '../../../i18n';
 import { ContractError } from '../../../preload/bridge';
 import { stepStates } from '../../../renderer/src/lib/rotation';
 

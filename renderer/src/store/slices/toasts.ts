@@ -4,7 +4,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { ErrorView } from '../../../../preload/contract';
-import type { MessageKey, Params } from '../../../i18n';
+import type { MessageKey, Params } from '../../../../i18n';
 import type { AppState } from '../types';
 
 export type ToastMessage = { key: MessageKey; params?: Params } | { error: ErrorView };

@@ -3,10 +3,10 @@
  * the person just picked (shown at once, until main's snapshot carries it).
  */
 import type { StateCreator } from 'zustand';
-import type { Locale } from '../../../i18n';
+import type { Locale } from '../../../../i18n';
 import type { AppState } from '../types';
 
-export type ViewName = 'profiles' | 'import' | 'alarms' | 'audit' | 'settings';
+export type ViewName = 'profiles' | 'import' | 'alarms' | 'audit' | 'settings' | 'diagnostics';
 export type LanguagePreference = 'system' | Locale;
 
 export type Dialog =

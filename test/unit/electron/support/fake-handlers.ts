@@ -36,6 +36,7 @@ export function fakeHandlers(): Handlers {
     rotationStart: vi.fn(async (name: string) => rotation(name)),
     rotationContinue: vi.fn(async (name: string) => rotation(name)),
     rotationAbort: vi.fn(async (name: string) => ({ ...rotation(name), stage: 'rolled-back' as const, actions: [] })),
+    getDiagnostics: vi.fn(async () => ({ ok: true, generatedAt: '2001-01-01T00:00:00.000Z', host: 'app' as const, checks: [] })),
   };
 }
 
@@ -56,6 +57,7 @@ export const validArgs: { [K in keyof Handlers]: unknown[] } = {
   updateSettings: [{ clipboardClearSeconds: 30 }],
   getAuditLog: [100],
   getAlarmHistory: [],
+  getDiagnostics: [],
   setLocale: ['zh-CN'],
   mfaPending: [],
   mfaSubmit: ['6f1c2a52-3c1e-4a53-9a4e-1a2b3c4d5e6f', '123456'],

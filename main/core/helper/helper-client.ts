@@ -3,9 +3,9 @@
  * node:http, so a CLI process that goes through the helper never loads undici, zod or keytar.
  */
 import http from 'node:http';
-import { AkvaultError, type ErrorCode, type ErrorParams } from '../core/errors';
-import type { HandoffBody, PodClientBody } from '../core/helper/handoff-handlers';
-import type { SessionCredentials } from '../core/sessions/types';
+import { AkvaultError, type ErrorCode, type ErrorParams } from '../errors';
+import type { HandoffBody, PodClientBody } from './handoff-handlers';
+import type { SessionCredentials } from '../sessions/types';
 import { isProcessAlive, type HelperInfo } from './helper-file';
 
 export interface HelperEndpoint {

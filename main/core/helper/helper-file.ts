@@ -11,7 +11,7 @@
  */
 import { promises as fsp, unlinkSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AkvaultError } from '../core/errors';
+import { AkvaultError } from '../errors';
 
 export interface HelperInfo {
   url: string;

@@ -1,6 +1,6 @@
 /**
  * The message catalogue and translator shared by every surface a person sees: the window, the
- * browser UI, the tray menu, tooltips, notifications and the MFA prompt. Main imports it for the tray
+ * browser UI, the tray menu, tooltips, notifications and the MFA prompt. Neutral ground (top-level i18n/, beside the contract): main imports it for the tray
  * and notifications; the renderer for the window. Plain i18next (plural rules, interpolation) with
  * dates, relative times and durations formatted through Intl for the active locale.
  *

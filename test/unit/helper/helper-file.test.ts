@@ -1,7 +1,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { claimHelperFile, isProcessAlive, parseHelperInfo, readHelperFile, releaseHelperFileSync, serializeHelperInfo, type HelperInfo } from '../../../main/cli/helper-file';
+import { claimHelperFile, isProcessAlive, parseHelperInfo, readHelperFile, releaseHelperFileSync, serializeHelperInfo, type HelperInfo } from '../../../main/core/helper/helper-file';
 import { makeTempDirs } from '../../support/temp-dir';
 
 const temp = makeTempDirs();
