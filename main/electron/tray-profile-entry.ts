@@ -181,9 +181,10 @@ export function entryLabel(ctx: EntryContext, f: ProfileFacts, withDefaultTag = 
 function statusLine(ctx: EntryContext, f: ProfileFacts): string {
   const l = ctx.labels;
   const left = f.expiry !== undefined && f.expiry > ctx.now ? ctx.t.duration(f.expiry - ctx.now) : undefined;
+  // Expired: the reason line below says so (and why); the status line only names the kind.
+  if (f.problem?.level === 'expired') return l.kind[f.p.kind];
   let state: string;
   if (f.p.kind === 'access-key') state = l.noExpiry;
-  else if (f.pastedExpired || f.problem?.level === 'expired') state = l.tagExpired;
   else if (f.p.kind === 'temporary-key') state = left ? ctx.t.t('tray.tag.timeLeft', { time: left }) : l.tagExpired;
   else if (f.session) state = left ? ctx.t.t('tray.state.session', { time: left }) : l.tagRunning;
   // A pasted IAM token runs out on its own even without a session: say how long it lasts.
