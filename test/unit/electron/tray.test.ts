@@ -83,7 +83,9 @@ describe('tray adapter', () => {
   it('re-renders every minute while a session counts down, and stops ticking when nothing does', () => {
     const { controller, tray } = setup();
     controller.start();
-    controller.update({ snapshot: snapshot({ profiles: teamProfiles(), defaultProfile: 'prod-admin', sessions: [session('prod-admin', { expiresAt: inMinutes(3) })] }) });
+    // No pasted temporary keys here: their entries would keep the minutes ticking.
+    const profiles = teamProfiles().filter((p) => p.kind !== 'temporary-key');
+    controller.update({ snapshot: snapshot({ profiles, defaultProfile: 'prod-admin', sessions: [session('prod-admin', { expiresAt: inMinutes(3) })] }) });
     expect(tray.tooltips.at(-1)).toBe('akvault — prod-admin, 3 min left');
     const before = tray.setContextMenu.mock.calls.length;
 
