@@ -5,9 +5,11 @@
  *
  * What each kind offers, and why:
  * - access-key (permanent AK/SK): no expiry and no IAM call, so no session wording at all — the keys are
- *   simply there to copy; no security token, nothing to refresh.
+ *   simply there to copy; no security token, nothing to refresh. What a "session" really does for them —
+ *   write the keys into the profile's tool files (KooCLI, SDK credentials, obsutil) and remove them on
+ *   stop — is offered under that name, and only when the profile has tool files.
  * - temporary-key (pasted): a security token and a countdown, but akvault cannot renew what it did not
- *   mint: no session, no refresh; once expired, only "paste new keys".
+ *   mint: no session, no refresh (tool files as above); once expired, only "paste new keys".
  * - token, account, ecs-agency, agency (keys akvault mints): start/stop a session that keeps them fresh,
  *   refresh now, and the security token.
  */
@@ -26,6 +28,8 @@ const TAG_JOIN = ' · ';
 export const item = (id: string, label: string, action?: TrayAction, enabled = true): MenuItemModel => ({ id, type: 'normal', label, enabled, ...(action ? { action } : {}) });
 export const separator = (id: string): MenuItemModel => ({ id: `sep:${id}`, type: 'separator', enabled: true });
 
+const hasToolFiles = (p: ProfileView) => Object.values(p.toolFiles ?? {}).some(Boolean);
+
 /** Strings that are the same for every profile, translated once per menu (thousands of profiles). */
 export interface TrayLabels {
   copyExport: string;
@@ -41,6 +45,9 @@ export interface TrayLabels {
   start: string;
   stop: string;
   pasteNewKeys: string;
+  writeToolFiles: string;
+  removeToolFiles: string;
+  tagInToolFiles: string;
   useAsDefault: string;
   tagDefault: string;
   tagExpired: string;
@@ -67,6 +74,9 @@ export function trayLabels(t: Translator): TrayLabels {
     start: t.t('tray.session.start'),
     stop: t.t('tray.session.stop'),
     pasteNewKeys: t.t('tray.pasteNewKeys'),
+    writeToolFiles: t.t('tray.toolFiles.write'),
+    removeToolFiles: t.t('tray.toolFiles.remove'),
+    tagInToolFiles: t.t('tray.tag.inToolFiles'),
     useAsDefault: t.t('tray.useAsDefault'),
     tagDefault: t.t('tray.tag.default'),
     tagExpired: t.t('tray.tag.expired'),
@@ -171,7 +181,10 @@ export function entryLabel(ctx: EntryContext, f: ProfileFacts, withDefaultTag = 
   if (withDefaultTag && f.isDefault) tags.push(l.tagDefault);
   if (f.problem) tags.push(f.problem.level === 'expired' ? l.tagExpired : l.tagFailing);
   else if (f.expiry !== undefined && f.expiry > ctx.now) tags.push(ctx.t.t('tray.tag.timeLeft', { time: ctx.t.duration(f.expiry - ctx.now) }));
-  else if (f.session) tags.push(l.tagRunning);
+  else if (f.session) {
+    if (MINTED.has(f.p.kind)) tags.push(l.tagRunning);
+    else if (hasToolFiles(f.p)) tags.push(l.tagInToolFiles);
+  }
   const mark = f.problem ? `${f.problem.level === 'expired' ? EXPIRED_MARK : FAILING_MARK} ` : '';
   const name = `${mark}${f.p.name}`;
   return tags.length ? ctx.t.t('tray.entry', { profile: name, tags: tags.join(TAG_JOIN) }) : name;
@@ -209,6 +222,9 @@ export function actionItems(ctx: EntryContext, f: ProfileFacts, prefix: string):
   const out: MenuItemModel[] = [];
   if (minted) {
     out.push(f.session ? item(`${prefix}session:stop`, l.stop, { type: 'stop-session', profile }) : item(`${prefix}session:start`, l.start, { type: 'start-session', profile }));
+  } else if (hasToolFiles(f.p)) {
+    // Keys akvault does not mint: a session only puts them into (and takes them out of) the tool files.
+    out.push(f.session ? item(`${prefix}session:stop`, l.removeToolFiles, { type: 'stop-session', profile }) : item(`${prefix}session:start`, l.writeToolFiles, { type: 'start-session', profile }));
   }
   out.push(
     {

@@ -8,7 +8,7 @@
  * profiles, each with a "N more — search…" line), and "Search profiles…" for the rest.
  */
 import type { ProfileView } from '../../preload/contract';
-import { item, profileEntry, type EntryContext } from './tray-profile-entry';
+import { item, profileEntry, separator, type EntryContext } from './tray-profile-entry';
 import type { MenuItemModel } from './tray-menu-model';
 
 export const MAX_INLINE_PROFILES = 15;
@@ -101,5 +101,8 @@ export function profileListItems(ctx: EntryContext, recent: readonly string[]): 
   if (s.profiles.length === 0) return [item('profiles', t.t('tray.noProfiles'), undefined, false)];
   if (s.profiles.length <= MAX_INLINE_PROFILES) return grouped(ctx, s.profiles);
   const byName = new Map(s.profiles.map((p) => [p.name, p]));
-  return [...grouped(ctx, shortlist(ctx, byName, recent)), browse(ctx, s.profiles), item('search-profiles', t.t('tray.searchProfiles'), { type: 'search-profiles' })];
+  const short = grouped(ctx, shortlist(ctx, byName, recent));
+  // A line under the short list, so "All profiles" does not read as part of its last account.
+  if (short.length) short.push(separator('all-profiles'));
+  return [...short, browse(ctx, s.profiles), item('search-profiles', t.t('tray.searchProfiles'), { type: 'search-profiles' })];
 }

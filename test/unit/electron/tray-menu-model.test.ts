@@ -96,6 +96,20 @@ describe('tray menu: every profile has its own actions', () => {
     expect(ids(asDefault.slice(0, 8))).toEqual(['alarm:audit-viewer', 'sep:default', 'default', 'copy:export', 'copy:koocli', 'copy:ak', 'copy:sk', 'open-console']);
   });
 
+  it('for keys akvault does not mint, a session is named for what it does: tool files, and only when there are some', () => {
+    const keys = profile('keys', { domainName: 'acme', toolFiles: { koocli: true, sdkCredentials: false } });
+    const bare = profile('bare', { domainName: 'acme', toolFiles: { koocli: false } });
+    const idle = build(snapshot({ profiles: [keys, bare] }));
+    expect(get(idle, 'profile:keys:session:start')).toMatchObject({ label: 'Write keys to tool files', action: { type: 'start-session', profile: 'keys' } });
+    expect(findMenuItem(idle, 'profile:bare:session:start')).toBeUndefined();
+    // Running (started here or in the window): the way back out, and a tag that says where the keys are.
+    const running = build(snapshot({ profiles: [keys, bare], sessions: [session('keys', { kind: 'access-key' }), session('bare', { kind: 'access-key' })] }));
+    expect(get(running, 'profile:keys:session:stop')).toMatchObject({ label: 'Remove keys from tool files', action: { type: 'stop-session', profile: 'keys' } });
+    expect(get(running, 'profile:keys').label).toBe('keys — in tool files');
+    expect(get(running, 'profile:bare').label).toBe('bare');
+    expect(get(build(snapshot({ profiles: [keys] }), zh), 'profile:keys:session:start').label).toBe('将密钥写入工具配置文件');
+  });
+
   it('pasted temporary keys count down but cannot be started or refreshed', () => {
     const s = snapshot({ profiles: teamProfiles(), defaultProfile: 'ops-alice' });
     const entry = get(build(s), 'profile:dev-temp');
@@ -198,6 +212,7 @@ describe('tray menu: many profiles', () => {
     const menu = build(s, en, { recent: ['p-00009', 'p-00030', 'missing'] });
     expect(menu.filter((m) => m.id.startsWith('profile:')).map((m) => m.id)).toEqual(['profile:p-00009', 'profile:p-00030', 'profile:p-00002', 'profile:p-00017']);
     expect(menu.filter((m) => m.type === 'header').map((m) => m.label)).toEqual(['acct-000', 'acct-002']);
+    expect(ids(menu.slice(menu.findIndex((m) => m.id === 'profile:p-00017') + 1).slice(0, 3))).toEqual(['sep:all-profiles', 'all-profiles', 'search-profiles']);
     const all = get(menu, 'all-profiles');
     expect(all.label).toBe('All profiles (40)');
     expect(all.submenu!.map((m) => m.label)).toEqual(['acct-000 (14)', 'acct-001 (13)', 'acct-002 (13)']);

@@ -1,14 +1,15 @@
 /**
  * A realistic tray state for the reviewed text-tree snapshots: three accounts, eight profiles of every
  * kind, the default's agency session running, one profile failing to refresh (alarm raised), one with
- * pasted temporary keys that have expired, and the local helper on.
+ * pasted temporary keys that have expired, one permanent key kept in the KooCLI configuration, and the
+ * local helper on.
  */
 import type { Snapshot } from '../../../../preload/contract';
 import { alarm, inMinutes, profile, session, snapshot } from './snapshots';
 
 export function realisticTrayState(): Snapshot {
   const bob = profile('bob-dev', { domainName: 'acme-dev', userName: 'bob', region: 'cn-north-4' });
-  const alice = profile('ops-alice', { domainName: 'acme-prod', userName: 'alice', region: 'cn-north-4' });
+  const alice = profile('ops-alice', { domainName: 'acme-prod', userName: 'alice', region: 'cn-north-4', toolFiles: { koocli: true } });
   const agency = (name: string, account: string, source: typeof bob) =>
     profile(name, { kind: 'agency', accessKeyId: undefined, sourceId: source.id, sourceProfile: source.name, agencyDomainName: account, agencyName: name, durationSeconds: 3600, region: 'cn-north-4' });
   const profiles = [
