@@ -152,7 +152,8 @@ export function factsOf(ctx: EntryContext, p: ProfileView): ProfileFacts {
   } else if (session?.state === 'expired' || (session && expiry !== undefined && expiry <= now)) {
     problem = { level: 'expired', line: t.t('tray.reason.expired', { reason: reasonText(t, 'session.expired', '') }) };
   } else if (session?.state === 'failing') {
-    problem = { level: 'failing', line: t.t('tray.reason.failing', { reason: ctx.labels.tagFailing }) };
+    // Failing without an alarm (the alarm has not reached this snapshot yet): no reason to give.
+    problem = { level: 'failing', line: t.t('tray.reason.failingRetry') };
   }
   return { p, session, expiry, pastedExpired, problem, isDefault: p.name === ctx.s.defaultProfile };
 }

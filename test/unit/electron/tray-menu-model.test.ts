@@ -150,6 +150,16 @@ describe('tray menu: every profile has its own actions', () => {
     expect(get(build(odd, zh), 'profile:gone:reason').label).toBe('⚠ 刷新失败：Something odd happened upstream.');
   });
 
+  it('a session failing or expired without an alarm still marks its entry', () => {
+    const agency = (name: string) => profile(name, { kind: 'agency', accessKeyId: undefined, agencyDomainName: 'acme', agencyName: name });
+    const s = snapshot({ profiles: [agency('a'), agency('b')], sessions: [session('a', { state: 'failing', expiresAt: inMinutes(5) }), session('b', { expiresAt: inMinutes(-2) })] });
+    expect(get(build(s), 'profile:a').label).toBe('⚠ a — refresh failing');
+    expect(get(build(s), 'profile:a:reason').label).toBe('⚠ Refresh failing — akvault keeps retrying');
+    expect(get(build(s, zh), 'profile:a:reason').label).toBe('⚠ 刷新失败 — akvault 会继续重试');
+    expect(get(build(s), 'profile:b').label).toBe('✕ b — expired');
+    expect(get(build(s), 'profile:b:status').label).toBe('Agency');
+  });
+
   it('profile entries are submenus with unique ids', () => {
     const menu = build(realisticTrayState());
     const all: string[] = [];
