@@ -28,6 +28,7 @@ import { createTestHooks, testHooksEnabled, TEST_HOOKS_GLOBAL } from './electron
 import { TrayController } from './electron/tray';
 import { createTrayActionHandler } from './electron/tray-actions';
 import { iconsDir, trayIconFile } from './electron/tray-icons';
+import { supportsNativeHeaders } from './electron/tray-template';
 import { createExternalOpener } from './shared/external-url';
 import { MfaRequests } from './shared/mfa-requests';
 import { createViewState } from './shared/view-state';
@@ -141,6 +142,7 @@ export async function start(): Promise<void> {
     hideWindow: () => mainWindow.hide(),
     quit: () => app.quit(),
     reportError: (message) => notifier.actionFailed(message),
+    onProfileUsed: (profile) => tray?.noteProfileUsed(profile),
   });
   const icons = iconsDir(app.getAppPath());
   tray = new TrayController({
@@ -155,6 +157,7 @@ export async function start(): Promise<void> {
     translator: t,
     onAction: (action) => void runTrayAction(action),
     toggleWindow: () => mainWindow.toggle(),
+    nativeMenuHeaders: supportsNativeHeaders(platform, os.release()),
   });
 
   // ---------- state flows ----------

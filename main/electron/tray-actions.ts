@@ -13,6 +13,8 @@ export interface TrayActionDeps {
   hideWindow(): void;
   quit(): void;
   reportError(message: string): void;
+  /** Called after an action on a profile succeeded (the tray keeps recently used profiles at hand). */
+  onProfileUsed?(profile: string): void;
 }
 
 export function createTrayActionHandler(deps: TrayActionDeps): (action: TrayAction) => Promise<void> {
@@ -53,6 +55,7 @@ export function createTrayActionHandler(deps: TrayActionDeps): (action: TrayActi
   return async (action) => {
     try {
       await run(action);
+      if ('profile' in action) deps.onProfileUsed?.(action.profile);
     } catch (e) {
       deps.reportError(toErrorView(e).message);
     }

@@ -50,7 +50,6 @@ function withAlarms(head: string, snapshot: Snapshot | null, t: Translator): str
 export function hasCountdown(snapshot: Snapshot | null, now: number): boolean {
   if (!snapshot) return false;
   if (snapshot.sessions.some((s) => s.expiresAt !== undefined && Date.parse(s.expiresAt) > now)) return true;
-  const d = snapshot.defaultProfile;
-  const expiry = d ? expiryOf(snapshot, d) : undefined;
-  return expiry !== undefined && expiry > now;
+  // Every profile entry of the menu shows a pasted credential's time left, not only the default's.
+  return snapshot.profiles.some((p) => hasPastedExpiry(p) && p.expiresAt !== undefined && Date.parse(p.expiresAt) > now);
 }

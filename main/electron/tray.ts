@@ -12,6 +12,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { Translator } from '../../i18n';
 import { buildTrayMenu, type MenuModel, type TrayAction, type TrayMenuState } from './tray-menu-model';
 import { hasCountdown, trayStatus, trayTooltip, type TrayStatus } from './tray-state';
+import { noteRecent } from './tray-recent';
 import { toMenuTemplate } from './tray-template';
 
 export const TICK_MS = 60_000;
@@ -36,6 +37,8 @@ export interface TrayDeps<Image, Menu> {
   /** Linux click: show or hide the window. */
   toggleWindow(): void;
   now?: () => number;
+  /** macOS 14+: account headers as real section headers (see tray-template.ts). */
+  nativeMenuHeaders?: boolean;
 }
 
 export interface TrayView {
@@ -72,6 +75,11 @@ export class TrayController<Image = unknown, Menu = unknown> {
     this.render();
   }
 
+  /** A profile was used from the tray: it keeps a place on the short list of a long menu. */
+  noteProfileUsed(profile: string): void {
+    this.update({ recent: noteRecent(this.state.recent ?? [], profile) });
+  }
+
   /** What the tray shows right now (for the test hook and the E2E test). */
   current(): TrayView | null {
     return this.view;
@@ -90,7 +98,7 @@ export class TrayController<Image = unknown, Menu = unknown> {
     const tooltip = trayTooltip(this.state.snapshot, t, now);
     tray.setToolTip(tooltip);
     const menu = buildTrayMenu(this.state, t, now);
-    tray.setContextMenu(this.deps.buildMenu(toMenuTemplate(menu, (a) => this.deps.onAction(a))) as never);
+    tray.setContextMenu(this.deps.buildMenu(toMenuTemplate(menu, (a) => this.deps.onAction(a), { nativeHeaders: this.deps.nativeMenuHeaders ?? false })) as never);
     this.view = { status, tooltip, menu };
     this.planTick(hasCountdown(this.state.snapshot, now));
   }

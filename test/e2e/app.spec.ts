@@ -13,7 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import type { AkvaultTestHooks } from '../../main/electron/test-hooks';
+import { findMenuItem as findItem, type AkvaultTestHooks } from '../../main/electron/test-hooks';
 import { electronExecutable } from './electron-binary';
 import { startEmulator, type EmulatorProcess } from './iam-emulator-process';
 
@@ -90,8 +90,11 @@ test('tray, window, profiles and an agency session against the IAM emulator', as
   );
   await expect(page.getByTestId('profile-row')).toHaveCount(2);
 
-  // One click on the tray's radio item makes the agency the default; then start its session from the tray.
-  expect(await clickTray('profile:e2e-prod')).toBe(true);
+  // The agency's own submenu: one click on its "Default for CLI and helper" check makes it the default;
+  // a permanent key's submenu has no session wording. Then start the agency's session from the top.
+  const alice = findItem((await trayView())!.menu, 'profile:e2e-alice')!;
+  expect(alice.submenu!.map((m) => m.id)).not.toContain('profile:e2e-alice:session:start');
+  expect(await clickTray('profile:e2e-prod:default')).toBe(true);
   await expect.poll(async () => (await mainSnapshot())?.defaultProfile ?? null).toBe('e2e-prod');
   expect(await clickTray('session:start')).toBe(true);
   await expect.poll(async () => (await trayView())?.status ?? null).toBe('active');

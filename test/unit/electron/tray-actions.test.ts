@@ -36,6 +36,19 @@ describe('tray actions', () => {
     expect(deps.quit).toHaveBeenCalledTimes(1);
   });
 
+  it('tells the tray which profile was used, only when the action on it succeeded', async () => {
+    const { actions, deps } = setup();
+    const used: string[] = [];
+    const run = createTrayActionHandler({ ...deps, onProfileUsed: (p) => void used.push(p) });
+    await run({ type: 'copy', profile: 'a', what: 'ak' });
+    await run({ type: 'set-default', profile: 'b' });
+    await run({ type: 'search-profiles' });
+    await run({ type: 'set-helper', enabled: true });
+    actions.copy.mockRejectedValueOnce(new AkvaultError('keychain.locked', 'The keychain is locked.'));
+    await run({ type: 'copy', profile: 'c', what: 'sk' });
+    expect(used).toEqual(['a', 'b']);
+  });
+
   it('a failure becomes a notification, never an unhandled rejection', async () => {
     const { run, actions, deps } = setup();
     actions.copy.mockRejectedValueOnce(new AkvaultError('keychain.locked', 'The keychain is locked.'));

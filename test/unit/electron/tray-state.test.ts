@@ -41,5 +41,8 @@ describe('tray state', () => {
     expect(hasCountdown(snapshot({ sessions: [session('a', { expiresAt: inMinutes(-1) })] }), NOW)).toBe(false);
     expect(hasCountdown(snapshot({ sessions: [session('a')] }), NOW)).toBe(false);
     expect(hasCountdown(snapshot({ profiles: teamProfiles(), defaultProfile: 'dev-temp' }), NOW)).toBe(true);
+    // The menu shows every pasted key's time left on its entry, default or not.
+    expect(hasCountdown(snapshot({ profiles: teamProfiles(), defaultProfile: 'ops-alice' }), NOW)).toBe(true);
+    expect(hasCountdown(snapshot({ profiles: teamProfiles(), defaultProfile: 'ops-alice' }), NOW + 91 * 60_000)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { TICK_MS, TrayController, type TrayLike } from '../../../main/electron/tray';
 import type { TrayAction } from '../../../main/electron/tray-menu-model';
-import { toMenuTemplate } from '../../../main/electron/tray-template';
+import { supportsNativeHeaders, toMenuTemplate } from '../../../main/electron/tray-template';
 import { createTranslator } from '../../../i18n';
 import { alarm, inMinutes, NOW, profile, session, snapshot, teamProfiles } from './support/snapshots';
 
@@ -83,14 +83,16 @@ describe('tray adapter', () => {
   it('re-renders every minute while a session counts down, and stops ticking when nothing does', () => {
     const { controller, tray } = setup();
     controller.start();
-    controller.update({ snapshot: snapshot({ profiles: teamProfiles(), defaultProfile: 'prod-admin', sessions: [session('prod-admin', { expiresAt: inMinutes(3) })] }) });
+    // No pasted temporary keys here: their entries would keep the minutes ticking.
+    const profiles = teamProfiles().filter((p) => p.kind !== 'temporary-key');
+    controller.update({ snapshot: snapshot({ profiles, defaultProfile: 'prod-admin', sessions: [session('prod-admin', { expiresAt: inMinutes(3) })] }) });
     expect(tray.tooltips.at(-1)).toBe('akvault — prod-admin, 3 min left');
     const before = tray.setContextMenu.mock.calls.length;
 
     vi.advanceTimersByTime(TICK_MS);
     expect(tray.setContextMenu).toHaveBeenCalledTimes(before + 1);
     expect(tray.tooltips.at(-1)).toBe('akvault — prod-admin, 2 min left');
-    expect(labels(tray.menus.at(-1))[0]).toBe('Default: prod-admin — 2 min left');
+    expect(labels(tray.menus.at(-1))[0]).toBe('Default for CLI and helper: prod-admin — 2 min left');
 
     vi.advanceTimersByTime(TICK_MS);
     expect(tray.tooltips.at(-1)).toBe('akvault — prod-admin, 1 min left');
@@ -117,10 +119,14 @@ describe('tray adapter', () => {
     controller.update({ snapshot: snapshot({ profiles: teamProfiles(), defaultProfile: 'ops-alice' }) });
     const menu = tray.menus.at(-1)!;
     const click = (m: MenuItemConstructorOptions | undefined) => m!.click!({} as never, undefined, {} as never);
-    click(menu.find((m) => m.id === 'profile:prod-admin'));
-    click((menu.find((m) => m.id === 'copy:export')!.submenu as MenuItemConstructorOptions[]).find((m) => m.id === 'copy:export-fish'));
+    const sub = (m: MenuItemConstructorOptions | undefined) => m!.submenu as MenuItemConstructorOptions[];
+    const prodAdmin = sub(menu.find((m) => m.id === 'profile:prod-admin'));
+    click(prodAdmin.find((m) => m.id === 'profile:prod-admin:default'));
+    click(sub(prodAdmin.find((m) => m.id === 'profile:prod-admin:copy:export')).find((m) => m.id === 'profile:prod-admin:copy:export-bash'));
+    click(sub(menu.find((m) => m.id === 'copy:export')).find((m) => m.id === 'copy:export-fish'));
     expect(actions).toEqual([
       { type: 'set-default', profile: 'prod-admin' },
+      { type: 'copy', profile: 'prod-admin', what: 'export-bash' },
       { type: 'copy', profile: 'ops-alice', what: 'export-fish' },
     ]);
   });
@@ -150,6 +156,40 @@ describe('tray adapter', () => {
     expect(labels(tray.menus.at(-1))).toContain('退出 akvault');
   });
 
+  it('account headers: a native section header on macOS 14+, a ruled greyed line elsewhere', () => {
+    const withHeaders = (native: boolean) => {
+      const tray = fakeTray();
+      const controller = new TrayController<string, MenuItemConstructorOptions[]>({
+        createTray: () => tray as unknown as TrayLike,
+        buildMenu: (template) => template,
+        image: (status) => `icon:${status}`,
+        platform: native ? 'darwin' : 'linux',
+        translator: () => createTranslator('en'),
+        onAction: () => undefined,
+        toggleWindow: () => undefined,
+        nativeMenuHeaders: native,
+      });
+      controller.start();
+      controller.update({ snapshot: snapshot({ profiles: teamProfiles(), defaultProfile: 'ops-alice' }) });
+      return tray.menus.at(-1)!.find((m) => m.id === 'account:acme-ops');
+    };
+    expect(withHeaders(true)).toEqual({ id: 'account:acme-ops', type: 'header', label: 'acme-ops' });
+    expect(withHeaders(false)).toEqual({ id: 'account:acme-ops', type: 'normal', label: '── acme-ops ──', enabled: false });
+  });
+
+  it('keeps profiles used from the tray on the short list of a long menu', () => {
+    const { controller, tray } = setup();
+    controller.start();
+    const profiles = Array.from({ length: 40 }, (_, i) => profile(`p-${String(i).padStart(2, '0')}`));
+    controller.update({ snapshot: snapshot({ profiles, defaultProfile: 'p-00' }) });
+    const inline = () => tray.menus.at(-1)!.filter((m) => m.id?.startsWith('profile:')).map((m) => m.id);
+    expect(inline()).toEqual(['profile:p-00']);
+    controller.noteProfileUsed('p-31');
+    controller.noteProfileUsed('p-07');
+    controller.noteProfileUsed('p-31');
+    expect(inline()).toEqual(['profile:p-00', 'profile:p-07', 'profile:p-31']);
+  });
+
   it('dispose stops the tick and destroys the tray', () => {
     const { controller, tray } = setup();
     controller.start();
@@ -163,6 +203,20 @@ describe('tray adapter', () => {
 });
 
 describe('menu template', () => {
+  it('knows which systems have native menu headers (macOS 14 is Darwin 23)', () => {
+    expect(supportsNativeHeaders('darwin', '23.0.0')).toBe(true);
+    expect(supportsNativeHeaders('darwin', '24.1.0')).toBe(true);
+    expect(supportsNativeHeaders('darwin', '22.6.0')).toBe(false);
+    expect(supportsNativeHeaders('linux', '23.0.0')).toBe(false);
+    expect(supportsNativeHeaders('win32', '10.0.22631')).toBe(false);
+  });
+
+  it('a header in a submenu follows the same rule; "&" in a fallback header is still literal', () => {
+    const model = [{ id: 's', type: 'submenu' as const, label: 'More', enabled: true, submenu: [{ id: 'h', type: 'header' as const, label: 'R&D', enabled: false }] }];
+    expect((toMenuTemplate(model, () => undefined)[0]!.submenu as MenuItemConstructorOptions[])[0]).toEqual({ id: 'h', type: 'normal', label: '── R&&D ──', enabled: false });
+    expect((toMenuTemplate(model, () => undefined, { nativeHeaders: true })[0]!.submenu as MenuItemConstructorOptions[])[0]).toEqual({ id: 'h', type: 'header', label: 'R&&D' });
+  });
+
   it('doubles a literal "&" so it is not taken for a mnemonic', () => {
     const [item] = toMenuTemplate([{ id: 'x', type: 'normal', label: 'R&D account', enabled: false }], () => undefined);
     expect(item).toEqual({ id: 'x', label: 'R&&D account', enabled: false, type: 'normal' });
