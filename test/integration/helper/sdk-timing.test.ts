@@ -111,6 +111,17 @@ describe('pod identity as the SDKs call it', () => {
     expect(f.emulator.callsTo('securitytokens')).toHaveLength(2);
   });
 
+  it('a failure the SDK can only show as a status line names akvault\'s code there, and keeps the JSON hint', async () => {
+    const { f, uri, file } = await setUp();
+    f.emulator.inject('securitytokens', { kind: 'status', status: 403, body: { error_code: 'IAM.0002', error_msg: 'You do not have permission' } });
+    const res = await fetch(uri, { method: 'POST', headers: { Authorization: readFileSync(file, 'utf8'), 'Content-Type': 'application/json' }, body: '{}', signal: AbortSignal.timeout(5_000) });
+    expect(res.status).toBe(403);
+    expect(res.statusText).toBe('Forbidden (akvault: iam.forbidden)');
+    const body = (await res.json()) as { error: { code: string; hint?: string } };
+    expect(body.error.code).toBe('iam.forbidden');
+    expect(body.error.hint).toBeTruthy();
+  });
+
   it('an expired cache waits for IAM (there is nothing valid to answer with)', async () => {
     const { f, uri, file } = await setUp();
     const first = await sdkFetch(uri, file);
