@@ -42,7 +42,7 @@ export function registerProfileCommands(program: Command, ctx: CliContext): void
 
   profile
     .command('show')
-    .description('show one profile, and for an agency its chain of sources (never shows secrets)')
+    .description('show one profile, the IAM/STS endpoints it uses and why, and for an agency its chain of sources (never shows secrets)')
     .argument('<name>', 'profile name')
     .option('--json', 'print a JSON object')
     .action(async (name: string, opts: { json?: boolean }) => {
