@@ -1,7 +1,9 @@
 /**
  * The environment of an `exec` child: the parent's, minus every variable akvault may set (a stale
  * token from an outer `eval "$(akvault env)"` must never pair with new keys, and an outer pod-identity
- * endpoint must not shadow ours), plus the profile's.
+ * endpoint must not shadow ours), plus the profile's, plus loopback in NO_PROXY/no_proxy: the SDKs'
+ * pod-identity clients are plain HTTP clients that honour HTTP_PROXY, and must never send the
+ * helper's URL and token through a proxy.
  */
 import { HANDOFF_VARIABLE_NAMES, type EnvVar, type EnvVars } from '../core/handoff/env-vars';
 import type { SessionCredentials } from '../core/sessions/types';
@@ -33,6 +35,41 @@ export function childEnv(parent: NodeJS.ProcessEnv, vars: EnvVars, platform: Nod
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(parent)) if (value !== undefined && !cleared.has(norm(name))) out[name] = value;
   for (const v of vars) out[v.name] = v.value;
+  return withLoopbackNoProxy(out, platform);
+}
+
+/** The helper's hosts, in the spellings proxy-aware clients compare against. */
+export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'] as const;
+
+function entries(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+}
+
+/**
+ * NO_PROXY and no_proxy both end with the loopback hosts, appended to what the parent had. A variable
+ * the parent left unset starts from the other one's value: Python's `requests` prefers `no_proxy`, so a
+ * new lower-case value holding loopback only would silently drop the user's upper-case exceptions.
+ * Windows has one variable for both spellings.
+ */
+export function withLoopbackNoProxy(env: Record<string, string>, platform: NodeJS.Platform = process.platform): Record<string, string> {
+  const names = platform === 'win32' ? ['NO_PROXY'] : ['NO_PROXY', 'no_proxy'];
+  const out = { ...env };
+  if (platform === 'win32') {
+    // Whatever spelling the parent used is the same variable: keep one.
+    for (const k of Object.keys(out)) if (k !== 'NO_PROXY' && k.toUpperCase() === 'NO_PROXY') {
+      out.NO_PROXY ??= out[k]!;
+      delete out[k];
+    }
+  }
+  const before = { ...out };
+  const set = (v: string | undefined) => v !== undefined && v.trim() !== '';
+  const fallback = names.map((n) => before[n]).find(set);
+  for (const name of names) {
+    const own = set(before[name]) ? before[name] : fallback;
+    const have = entries(own);
+    const missing = LOOPBACK_HOSTS.filter((h) => !have.some((e) => e.toLowerCase() === h));
+    out[name] = [...have, ...missing].join(',');
+  }
   return out;
 }
 

@@ -42,6 +42,8 @@ export async function openStandaloneSource(ctx: HandoffContext): Promise<Credent
       closed ??= (async () => {
         if (helper) await (await helper).close();
         core.dispose();
+        // The process exits soon after (index.ts), without waiting for background work: write the audit entries now.
+        await core.audit.flush();
       })();
       return closed;
     },

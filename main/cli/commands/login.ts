@@ -86,7 +86,9 @@ export function registerLoginCommand(program: Command, ctx: HandoffContext): voi
       }
 
       const clock = clockFromEnv(ctx.io.env);
-      const iam = new IamClient({ ...(profile.iamEndpoint ? { iamEndpoint: profile.iamEndpoint } : {}), ...(clock ? { clock } : {}), logger: cliLogger(ctx) });
+      // The endpoint the keys were minted at (an agency inherits its source's when it sets none).
+      const iamEndpoint = credentials.iamEndpoint ?? profile.iamEndpoint;
+      const iam = new IamClient({ ...(iamEndpoint ? { iamEndpoint } : {}), ...(clock ? { clock } : {}), logger: cliLogger(ctx) });
       const login = await iam.consoleLoginUrl(
         { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, securityToken: credentials.securityToken, expiresAt: credentials.expiresAt },
         {

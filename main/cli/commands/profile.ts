@@ -2,6 +2,8 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AkvaultError } from '../../core/errors';
+import { DEFAULT_IAM_ENDPOINT } from '../../core/iam/client';
+import { describeEndpoint, resolveEndpoints } from '../../core/profiles/endpoints';
 import type { ImportReport } from '../../core/profiles/import';
 import type { CliContext } from '../context';
 import { readAll } from '../io';
@@ -40,21 +42,27 @@ export function registerProfileCommands(program: Command, ctx: CliContext): void
 
   profile
     .command('show')
-    .description('show one profile, and for an agency its chain of sources (never shows secrets)')
+    .description('show one profile, the IAM/STS endpoints it uses and why, and for an agency its chain of sources (never shows secrets)')
     .argument('<name>', 'profile name')
     .option('--json', 'print a JSON object')
     .action(async (name: string, opts: { json?: boolean }) => {
       const service = ctx.getService();
       const [p, profiles, defaultName] = await Promise.all([service.getProfile(name), service.listProfiles(), service.getDefaultProfile()]);
       const fields = profileJson(p, defaultName, namesOf(profiles));
+      // Which endpoints the profile's calls really go to, and why (an agency inherits its source's).
+      const endpoints = await resolveEndpoints(p, (id) => profiles.find((x) => x.id === id));
+      const used = {
+        iamEndpointUsed: describeEndpoint(endpoints.iam, DEFAULT_IAM_ENDPOINT),
+        ...(p.kind === 'agency' ? { stsEndpointUsed: describeEndpoint(endpoints.sts, undefined) } : {}),
+      };
       if (p.kind === 'agency') {
         const walk = await service.getChain(p.name);
-        if (opts.json) return printJson(ctx.io.stdout, { ...fields, chain: walk.links.map((l) => l.name), chainEnd: walk.end });
-        ctx.io.stdout.write(showLines({ ...fields, chain: chainText(walk) }));
+        if (opts.json) return printJson(ctx.io.stdout, { ...fields, endpoints, chain: walk.links.map((l) => l.name), chainEnd: walk.end });
+        ctx.io.stdout.write(showLines({ ...fields, ...used, chain: chainText(walk) }));
         return;
       }
-      if (opts.json) return printJson(ctx.io.stdout, fields);
-      ctx.io.stdout.write(showLines(fields));
+      if (opts.json) return printJson(ctx.io.stdout, { ...fields, endpoints });
+      ctx.io.stdout.write(showLines({ ...fields, ...used }));
     });
 
   registerProfileAdd(profile, ctx);

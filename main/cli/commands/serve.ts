@@ -124,6 +124,7 @@ export function registerServeCommand(program: Command, ctx: HandoffContext, hook
         process.off('exit', release);
         await helper?.close();
         core.dispose();
+        await core.audit.flush(); // the process exits right after (index.ts)
         signals?.dispose();
       }
     });

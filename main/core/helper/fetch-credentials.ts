@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../clock';
 import { AkvaultError } from '../errors';
+import type { Freshness } from '../sessions/serve-policy';
 import type { Consumer, CredentialProvider, SessionCredentials } from '../sessions/types';
 import { unreadableExpiry } from './expiry-format';
 
@@ -14,6 +15,11 @@ export interface CredentialRequest {
   consumer: Consumer;
   /** Pod-identity and metadata answers must carry a security token and an expiry. */
   requireTemporary: boolean;
+  /**
+   * 'refreshing' for clients that ask again on their own (pod identity, metadata, the credential route):
+   * valid cached keys are answered at once, never held up by a slow IAM. Default 'handoff'.
+   */
+  freshness?: Freshness;
 }
 
 export async function resolveProfile(provider: CredentialProvider, name: string | null): Promise<string> {
@@ -33,7 +39,7 @@ export async function fetchCredentials(
   req: CredentialRequest,
 ): Promise<{ profile: string; credentials: SessionCredentials }> {
   const profile = await resolveProfile(provider, req.profile);
-  const credentials = await provider.getCredentials(profile, req.consumer);
+  const credentials = await (req.freshness ? provider.getCredentials(profile, req.consumer, { freshness: req.freshness }) : provider.getCredentials(profile, req.consumer));
   if (credentials.expiresAt !== undefined) {
     const expires = Date.parse(credentials.expiresAt);
     if (!Number.isFinite(expires)) throw unreadableExpiry();

@@ -4,7 +4,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { AkvaultError } from '../errors';
-import { statusForError } from './error-status';
+import { reasonPhrase, statusForError } from './error-status';
 import type { Refusal } from './refusals';
 
 const COMMON_HEADERS = {
@@ -16,18 +16,22 @@ export interface SendOptions {
   headers?: Record<string, string>;
   /** End the connection after this response (used when an unread request body is left behind). */
   close?: boolean;
+  /** A reason phrase other than the standard one (error answers name akvault's code in it). */
+  reason?: string;
 }
 
 function send(res: ServerResponse, status: number, contentType: string, body: string, opts: SendOptions): void {
   if (res.headersSent || res.destroyed) return;
   const payload = Buffer.from(body, 'utf8');
-  res.writeHead(status, {
+  const headers = {
     ...COMMON_HEADERS,
     'Content-Type': contentType,
     'Content-Length': String(payload.length),
     ...(opts.close ? { Connection: 'close' } : {}),
     ...opts.headers,
-  });
+  };
+  if (opts.reason) res.writeHead(status, opts.reason, headers);
+  else res.writeHead(status, headers);
   res.end(payload);
 }
 
@@ -50,6 +54,7 @@ export function sendRefusal(res: ServerResponse, r: Refusal, opts: SendOptions =
  */
 export function sendAkvaultError(res: ServerResponse, err: AkvaultError, opts: SendOptions = {}): number {
   const status = statusForError(err.code);
-  sendJson(res, status, { error: err.toJSON() }, opts);
+  // The request log (helper-log.ts) records the code of every failed answer; message, hint and cause stay out.
+  sendJson(res, status, { error: err.toJSON() }, { reason: reasonPhrase(status, err.code), ...opts });
   return status;
 }

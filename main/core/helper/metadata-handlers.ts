@@ -39,6 +39,7 @@ export async function handleMetadataSecurityKey(ctx: HandlerContext): Promise<Ha
     profile: null,
     consumer: { kind: 'helper', client: 'metadata' },
     requireTemporary: true,
+    freshness: 'refreshing',
   });
   ctx.profile = profile;
   sendJson(ctx.res, 200, metadataBody(credentials));

@@ -20,6 +20,7 @@ export async function handlePodIdentity(ctx: HandlerContext): Promise<HandlerOut
     profile: entry.profile,
     consumer: { kind: 'helper', client: `pod-identity:${entry.label}` },
     requireTemporary: true,
+    freshness: 'refreshing',
   });
   // Revoked while IAM was answering: the child no longer has a right to these keys.
   if (ctx.deps.pods.get(entry.id) !== entry) return refuse(ctx, 'request.not-found');

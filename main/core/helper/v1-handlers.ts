@@ -41,6 +41,7 @@ export async function handleCredentials(ctx: HandlerContext): Promise<HandlerOut
     profile: ctx.param,
     consumer: { kind: 'helper', client: 'http' },
     requireTemporary: false,
+    freshness: 'refreshing',
   });
   ctx.profile = profile;
   const body: HelperCredentialsBody = helperCredentialsBody(credentials);

@@ -49,6 +49,11 @@ export class AuditLog {
     return this.chain;
   }
 
+  /** Resolves once every entry recorded so far is written (a CLI process flushes before it exits). */
+  flush(): Promise<void> {
+    return this.chain;
+  }
+
   /** The newest entries first, up to limit, across the current and rotated files. */
   async read(limit = 500): Promise<AuditEntry[]> {
     await this.chain;

@@ -27,6 +27,8 @@ import { EcsMetadataClient } from './ecs-metadata';
 import { EventHub, type BrokerListener, type SessionView } from './events';
 import { ProfileIndex } from './profile-index';
 import { ProfileSecrets } from './profile-secrets';
+import { resolveEndpoints, type ProfileEndpoints } from '../profiles/endpoints';
+import { BACKGROUND_RETRY_MS, fitToHandOut, fitToServeStale, fitToSign, renewLeadMs, type Freshness, type ServeOptions } from './serve-policy';
 import { fingerprintOf, SessionCache } from './session-cache';
 import { SingleFlight } from './single-flight';
 import type { Consumer, CredentialProvider, SessionCredentials } from './types';
@@ -92,7 +94,12 @@ interface Session {
 interface Minted {
   creds: SessionCredentials;
   expiresAt?: number;
+  /** A mint failed and still-valid cached keys were returned instead. */
+  fellBack?: boolean;
 }
+
+/** What the credentials are for: handed out (see serve-policy.ts), or only to sign the next link of a chain. */
+type Use = Freshness | 'sign';
 
 export class SessionBroker implements CredentialProvider {
   readonly index: ProfileIndex;
@@ -106,6 +113,8 @@ export class SessionBroker implements CredentialProvider {
   private readonly iamClients = new Map<string, IamClient>();
   private readonly metadataClients = new Map<string, EcsMetadataClient>();
   private readonly running = new Set<Promise<void>>();
+  /** Per profile id: no background refresh before this time (a failed one just happened). */
+  private readonly backgroundPausedUntil = new Map<string, number>();
   private watchdog: TimerHandle | null = null;
   private lastTick = 0;
   private disposed = false;
@@ -152,12 +161,21 @@ export class SessionBroker implements CredentialProvider {
     return this.opts.defaultProfile ? this.opts.defaultProfile() : null;
   }
 
-  /** Working credentials for a profile; mints new ones only when the cached ones are within the margin. */
-  async getCredentials(name: string, consumer: Consumer): Promise<SessionCredentials> {
+  /**
+   * Working credentials for a profile. Temporary keys keep the served minimum (serve-policy.ts): cached
+   * ones with less are re-minted first, or, for a refreshing client, served at once and renewed in the
+   * background.
+   */
+  async getCredentials(name: string, consumer: Consumer, opts: ServeOptions = {}): Promise<SessionCredentials> {
     const profile = await this.index.byName(name);
-    const minted = await this.credentialsFor(profile, []);
+    const minted = await this.credentialsFor(profile, [], false, opts.freshness ?? 'handoff');
     void this.opts.audit?.record({ event: 'served', profile: profile.name, to: consumer });
-    return withOutputFields(profile, minted.creds);
+    return withOutputFields(profile, minted.creds, await this.endpointsOf(profile));
+  }
+
+  /** The IAM and STS endpoints a profile's calls go to, and why (its own setting, a source's, the default). */
+  endpointsOf(profile: Profile): Promise<ProfileEndpoints> {
+    return resolveEndpoints(profile, (id) => this.index.findById(id));
   }
 
   async startSession(name: string): Promise<SessionView> {
@@ -171,7 +189,7 @@ export class SessionBroker implements CredentialProvider {
     this.schedule(s, profile);
     this.ensureWatchdog();
     void this.opts.audit?.record({ event: 'session-started', profile: profile.name, ...(s.expiresAt ? { expiresAt: iso(s.expiresAt) } : {}) });
-    await this.opts.onSessionCredentials?.(profile, withOutputFields(profile, minted.creds));
+    await this.opts.onSessionCredentials?.(profile, withOutputFields(profile, minted.creds, await this.endpointsOf(profile)));
     this.hub.emit({ type: 'session-started', session: this.view(s) });
     return this.view(s);
   }
@@ -243,7 +261,7 @@ export class SessionBroker implements CredentialProvider {
 
   // ---------- resolution ----------
 
-  private async credentialsFor(profile: Profile, chain: string[], force = false): Promise<Minted> {
+  private async credentialsFor(profile: Profile, chain: string[], force = false, use: Use = 'handoff'): Promise<Minted> {
     if (chain.includes(profile.id)) {
       throw new AkvaultError('profile.cycle', `Profile "${profile.name}" is its own source through a chain of agencies.`, { params: { name: profile.name } });
     }
@@ -262,7 +280,7 @@ export class SessionBroker implements CredentialProvider {
       }
       default:
         if (chain.length === 0 && profile.kind === 'agency') await this.checkChain(profile);
-        return this.minted(profile, chain, force);
+        return this.minted(profile, chain, force, use);
     }
   }
 
@@ -285,23 +303,54 @@ export class SessionBroker implements CredentialProvider {
     }
   }
 
-  private async minted(profile: Profile, chain: string[], force: boolean): Promise<Minted> {
-    const fp = fingerprintOf(settingsOf(profile));
+  private async minted(profile: Profile, chain: string[], force: boolean, use: Use): Promise<Minted> {
+    const fp = fingerprintOf(settingsOf(profile, await this.endpointsOf(profile)));
     const margin = this.marginMs(profile);
-    const fresh = (e: { expiresAt: number; issuedAt: number } | null) =>
-      e !== null && e.expiresAt - this.opts.clock.now() > Math.min(margin, (e.expiresAt - e.issuedAt) / 2);
+    const now = () => this.opts.clock.now();
     const cached = force ? null : await this.cache.get<TemporaryCredentials>(profile.id, 'credentials', fp);
-    if (cached && fresh(cached)) return { creds: cached.value, expiresAt: cached.expiresAt };
+    if (cached && (use === 'sign' ? fitToSign(cached, now(), margin) : fitToHandOut(cached, now(), margin))) return { creds: cached.value, expiresAt: cached.expiresAt };
+    if (cached && use === 'refreshing' && fitToServeStale(cached, now())) {
+      this.refreshInBackground(profile, chain, fp, margin);
+      return { creds: cached.value, expiresAt: cached.expiresAt };
+    }
+    return this.mintShared(profile, chain, force, fp, margin);
+  }
+
+  /**
+   * Renews a profile's cached keys without anyone waiting on it (stale-while-revalidate). One at a time
+   * per profile; after a failure the next attempt waits BACKGROUND_RETRY_MS, and the cached keys go on
+   * being served until they expire.
+   */
+  private refreshInBackground(profile: Profile, chain: string[], fp: string, margin: number): void {
+    if (this.disposed || this.flights.isRunning(profile.id) || (this.backgroundPausedUntil.get(profile.id) ?? 0) > this.opts.clock.now()) return;
+    const p = this.mintShared(profile, chain, false, fp, margin).then(
+      (m) => {
+        if (m.fellBack) this.backgroundPausedUntil.set(profile.id, this.opts.clock.now() + BACKGROUND_RETRY_MS);
+        else this.backgroundPausedUntil.delete(profile.id);
+      },
+      (error: unknown) => {
+        // Cached keys are still served until they expire; the next ask after the pause tries again.
+        this.opts.logger?.warn('refresh.background-failed', { profile: profile.name, kind: profile.kind, code: error instanceof AkvaultError ? error.code : 'unknown' });
+        this.backgroundPausedUntil.set(profile.id, this.opts.clock.now() + BACKGROUND_RETRY_MS);
+      },
+    );
+    this.running.add(p);
+    void p.finally(() => this.running.delete(p));
+  }
+
+  /** Mints new keys, at most once at a time per profile; whoever asks meanwhile shares the result. */
+  private mintShared(profile: Profile, chain: string[], force: boolean, fp: string, margin: number): Promise<Minted> {
     return this.flights.run(profile.id, async () => {
+      // Someone else may have just minted: keys fit to hand out are fit for every use.
       const again = force ? null : await this.cache.get<TemporaryCredentials>(profile.id, 'credentials', fp);
-      if (again && fresh(again)) return { creds: again.value, expiresAt: again.expiresAt };
+      if (again && fitToHandOut(again, this.opts.clock.now(), margin)) return { creds: again.value, expiresAt: again.expiresAt };
       let creds: TemporaryCredentials;
       try {
         creds = await this.mint(profile, chain);
       } catch (e) {
         // Still valid, only inside the margin: better to serve it than fail; the session alarm tells the user.
         const still = await this.cache.get<TemporaryCredentials>(profile.id, 'credentials', fp);
-        if (!force && still) return { creds: still.value, expiresAt: still.expiresAt };
+        if (!force && still) return { creds: still.value, expiresAt: still.expiresAt, fellBack: true };
         throw e;
       }
       const now = this.opts.clock.now();
@@ -327,7 +376,8 @@ export class SessionBroker implements CredentialProvider {
       case 'agency': {
         const source = await this.index.byIdOrThrow(profile.sourceId, profile.name);
         const identity = await this.identityOf(source, [...chain, profile.id]);
-        const iam = this.iam(profile);
+        // Unless it sets its own, an agency calls the IAM/STS endpoint its source uses (profiles/endpoints.ts).
+        const iam = this.iamAt(await this.endpointsOf(profile));
         if (profile.api === 'v5') {
           if (identity.type !== 'keys') {
             throw new AkvaultError('validation', `Profile "${profile.name}" uses STS v5, which needs a source with access keys, not a token.`, { params: { name: profile.name } });
@@ -358,7 +408,7 @@ export class SessionBroker implements CredentialProvider {
   private async identityOf(source: Profile, chain: string[]): Promise<IamSource> {
     if (source.kind === 'token') return { type: 'token', token: await this.liveToken(source) };
     if (source.kind === 'account') return { type: 'token', token: await this.signIn(source) };
-    const { creds } = await this.credentialsFor(source, chain);
+    const { creds } = await this.credentialsFor(source, chain, false, 'sign');
     return {
       type: 'keys',
       accessKeyId: creds.accessKeyId,
@@ -420,7 +470,8 @@ export class SessionBroker implements CredentialProvider {
     if (s.expiresAt === undefined || this.disposed) return;
     const now = this.opts.clock.now();
     // Pasted temporary keys cannot be renewed: only mark them expired on time.
-    const at = profile.kind === 'temporary-key' ? s.expiresAt : s.expiresAt - Math.min(this.marginMs(profile), (s.expiresAt - (s.lastRefreshAt ?? now)) / 2);
+    // Renewed when the served minimum is reached, so tool files and new children always get keys that last.
+    const at = profile.kind === 'temporary-key' ? s.expiresAt : s.expiresAt - renewLeadMs({ expiresAt: s.expiresAt, issuedAt: s.lastRefreshAt ?? now }, this.marginMs(profile));
     s.nextRefreshAt = at;
     s.timer = this.opts.clock.setTimeout(() => void this.runRefresh(s), Math.max(0, at - now));
   }
@@ -469,7 +520,7 @@ export class SessionBroker implements CredentialProvider {
         this.hub.emit({ type: 'alarm-cleared', alarm: cleared.alarm, clearedAt: cleared.clearedAt });
       }
       this.schedule(s, profile);
-      await this.opts.onSessionCredentials?.(profile, withOutputFields(profile, minted.creds));
+      await this.opts.onSessionCredentials?.(profile, withOutputFields(profile, minted.creds, await this.endpointsOf(profile)));
       this.hub.emit({ type: 'session-updated', session: this.view(s) });
     } catch (e) {
       if (this.sessions.get(s.id) !== s) return;
@@ -540,13 +591,20 @@ export class SessionBroker implements CredentialProvider {
   }
 
   private iam(profile: Profile): IamClient {
-    const sts = profile.kind === 'agency' ? profile.stsEndpoint : undefined;
-    const key = `${profile.iamEndpoint ?? ''}|${sts ?? ''}`;
+    return this.iamClientFor(profile.iamEndpoint, profile.kind === 'agency' ? profile.stsEndpoint : undefined);
+  }
+
+  private iamAt(endpoints: ProfileEndpoints): IamClient {
+    return this.iamClientFor(endpoints.iam.url, endpoints.sts.url);
+  }
+
+  private iamClientFor(iamEndpoint: string | undefined, sts: string | undefined): IamClient {
+    const key = `${iamEndpoint ?? ''}|${sts ?? ''}`;
     let client = this.iamClients.get(key);
     if (!client) {
       client = this.opts.iamClient
-        ? this.opts.iamClient(profile.iamEndpoint, sts)
-        : new IamClient({ ...(profile.iamEndpoint ? { iamEndpoint: profile.iamEndpoint } : {}), ...(sts ? { stsEndpoint: sts } : {}), clock: this.opts.clock, ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}), ...(this.opts.logger ? { logger: this.opts.logger } : {}) });
+        ? this.opts.iamClient(iamEndpoint, sts)
+        : new IamClient({ ...(iamEndpoint ? { iamEndpoint } : {}), ...(sts ? { stsEndpoint: sts } : {}), clock: this.opts.clock, ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}) });
       this.iamClients.set(key, client);
     }
     return client;
@@ -562,11 +620,14 @@ export class SessionBroker implements CredentialProvider {
   }
 }
 
-/** The settings that shape minted credentials: a change to any of them invalidates the cache. */
-function settingsOf(p: Profile): unknown {
+/**
+ * The settings that shape minted credentials: a change to any of them invalidates the cache. An agency's
+ * endpoints are the ones it uses, inherited or its own, so a source moved to another endpoint re-mints.
+ */
+function settingsOf(p: Profile, endpoints: ProfileEndpoints): unknown {
   switch (p.kind) {
     case 'agency':
-      return [p.kind, p.sourceId, p.agencyDomainName ?? null, p.agencyDomainId ?? null, p.agencyName, p.durationSeconds, p.sessionUserName ?? null, p.policy ?? null, p.api ?? 'v3', p.iamEndpoint ?? null, p.stsEndpoint ?? null];
+      return [p.kind, p.sourceId, p.agencyDomainName ?? null, p.agencyDomainId ?? null, p.agencyName, p.durationSeconds, p.sessionUserName ?? null, p.policy ?? null, p.api ?? 'v3', endpoints.iam.url ?? null, endpoints.sts.url ?? null];
     case 'token':
       return [p.kind, p.expiresAt, p.durationSeconds ?? null, p.iamEndpoint ?? null, p.updatedAt];
     case 'account':
@@ -578,8 +639,8 @@ function settingsOf(p: Profile): unknown {
   }
 }
 
-/** What the profile adds to the keys for tools: region, project, account id, IAM endpoint. */
-function withOutputFields(p: Profile, creds: SessionCredentials): SessionCredentials {
+/** What the profile adds to the keys for tools: region, project, account id, the IAM endpoint it uses. */
+function withOutputFields(p: Profile, creds: SessionCredentials, endpoints: ProfileEndpoints): SessionCredentials {
   return {
     accessKeyId: creds.accessKeyId,
     secretAccessKey: creds.secretAccessKey,
@@ -588,7 +649,7 @@ function withOutputFields(p: Profile, creds: SessionCredentials): SessionCredent
     ...(p.region ? { region: p.region } : {}),
     ...(p.projectId ? { projectId: p.projectId } : {}),
     ...(outputDomainId(p) ? { domainId: outputDomainId(p)! } : {}),
-    ...(p.iamEndpoint ? { iamEndpoint: p.iamEndpoint } : {}),
+    ...(endpoints.iam.url ? { iamEndpoint: endpoints.iam.url } : {}),
   };
 }
 

@@ -54,6 +54,12 @@ export class ProfileIndex {
     return p;
   }
 
+  /** The profile with this id, if there is one. */
+  async findById(id: string): Promise<Profile | undefined> {
+    await this.ensure();
+    return this.byId.get(id);
+  }
+
   async byIdOrThrow(id: string, neededBy: string): Promise<Profile> {
     await this.ensure();
     const p = this.byId.get(id);

@@ -1,3 +1,5 @@
+import type { ServeOptions } from './serve-policy';
+
 /**
  * What the broker hands out and the front ends consume. Secrets appear only in SessionCredentials,
  * which never goes into an event, a view, a log or the renderer.
@@ -31,8 +33,12 @@ export type Consumer =
 export interface CredentialProvider {
   /** Non-secret profile summaries. */
   listProfiles(): Promise<Array<{ name: string; kind: string; region?: string; expiresAt?: string }>>;
-  /** Working credentials for a profile (refreshed if needed); throws AkvaultError('profile.not-found') etc. */
-  getCredentials(profile: string, consumer: Consumer): Promise<SessionCredentials>;
+  /**
+   * Working credentials for a profile (refreshed if needed); throws AkvaultError('profile.not-found') etc.
+   * `freshness` (serve-policy.ts): 'handoff' (default) for consumers that cannot refresh, 'refreshing'
+   * for clients that ask again on their own (answered from a valid cache at once).
+   */
+  getCredentials(profile: string, consumer: Consumer, opts?: ServeOptions): Promise<SessionCredentials>;
   /** The profile used when a request names none. */
   getDefaultProfile(): Promise<string | null>;
 }

@@ -38,13 +38,21 @@ describe('exec --server on its own helper', () => {
     expect(k1.expiration).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
     expect(fx.emulator.state.temporaryKeys.get(k1.accessKeyId)).toMatchObject({ secretAccessKey: k1.secretAccessKey, securityToken: k1.securityToken });
 
-    // The keys last 15 minutes; 8 minutes on, less than half their life is left: the broker mints new ones.
+    // The keys last 15 minutes; 8 minutes on, fewer than the 10 a 15-minute duration keeps are left: the
+    // child still gets them at once (they are valid) while the broker mints new ones in the background.
     await fx.advanceClock(8 * 60_000);
     running.child.stdin!.write('again\n');
     await running.waitFor('stdout', /"step":"fetch"[^\n]*\n[^\n]*"step":"fetch"/);
     const second = podSteps(running.stdout())[2]!;
     expect(second.status).toBe(200);
-    const k2 = second.body!.credentials!;
+    expect(second.body!.credentials!.accessKeyId).toBe(k1.accessKeyId);
+    await waitUntil(() => fx.emulator.callsTo('securitytokens').filter((c) => c.status === 201).length === 2);
+    // The next fetch gets the renewed keys.
+    running.child.stdin!.write('again\n');
+    await running.waitFor('stdout', /"step":"fetch"[\s\S]*"step":"fetch"[\s\S]*"step":"fetch"[^\n]*\n/);
+    const third = podSteps(running.stdout())[3]!;
+    expect(third.status).toBe(200);
+    const k2 = third.body!.credentials!;
     fx.remember(k2.secretAccessKey, k2.securityToken);
     expect(k2.accessKeyId).not.toBe(k1.accessKeyId);
     expect(Date.parse(k2.expiration)).toBeGreaterThan(Date.parse(k1.expiration));
@@ -69,3 +77,8 @@ describe('exec --server on its own helper', () => {
     expect(existsSync(path.dirname(env!.tokenFile!))).toBe(false);
   });
 });
+
+async function waitUntil(ok: () => boolean): Promise<void> {
+  for (let i = 0; i < 1000 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(ok()).toBe(true);
+}

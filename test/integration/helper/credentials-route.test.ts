@@ -121,11 +121,11 @@ describe('GET /v1/credentials and /v1/profiles', () => {
   });
 
   it.each([
-    ['stale', 409, 'session.expired'],
-    ['expired', 409, 'session.expired'],
+    ['stale', 401, 'session.expired'],
+    ['expired', 401, 'session.expired'],
     ['offline', 502, 'iam.unreachable'],
     ['slowiam', 504, 'iam.timeout'],
-    ['locked', 503, 'keychain.locked'],
+    ['locked', 423, 'keychain.locked'],
     ['broken', 500, 'internal'],
   ])('maps the failure of %s to %i %s without leaking a secret', async (profile, status, code) => {
     const r = await get(`/v1/credentials/${profile}`);
@@ -181,7 +181,7 @@ describe('GET /v1/credentials and /v1/profiles', () => {
     const requests = log.filter((e) => e.event === 'request');
     expect(requests).toEqual([
       { event: 'request', method: 'GET', route: 'credentials', status: 200, profile: 'temp' },
-      { event: 'request', method: 'GET', route: 'credentials', status: 409, code: 'session.expired', profile: 'stale' },
+      { event: 'request', method: 'GET', route: 'credentials', status: 401, code: 'session.expired', profile: 'stale' },
       { event: 'request', method: 'GET', route: 'credentials', status: 500, code: 'internal', profile: 'broken' },
       { event: 'request', method: 'GET', route: 'health', status: 401, code: 'auth.wrong-token' },
     ]);

@@ -45,4 +45,13 @@ describe('nodeFetch (the default fetch in plain Node)', () => {
     await expect(nodeFetch('http://iam.proxied.invalid/v3/auth/domains', { method: 'GET', headers: {}, signal, redirect: 'manual' })).rejects.toThrow();
     expect(connects).toEqual(['iam.proxied.invalid:80']);
   });
+
+  it('never sends a loopback URL to the proxy, even when NO_PROXY does not name it (a proxy cannot reach this machine)', async () => {
+    const { nodeFetch, isLoopbackUrl } = await import('../../../main/core/iam/fetch');
+    const port = (target.address() as AddressInfo).port;
+    const r = await nodeFetch(`http://localhost:${port}/v3/auth/domains`, { method: 'GET', headers: {}, signal: new AbortController().signal, redirect: 'manual' });
+    expect(r.status).toBe(200);
+    expect(connects).toEqual(['iam.proxied.invalid:80']);
+    expect([isLoopbackUrl('http://127.8.0.1/'), isLoopbackUrl('http://[::1]:8/'), isLoopbackUrl('https://iam.myhuaweicloud.com'), isLoopbackUrl('http://127.0.0.1.evil.example/')]).toEqual([true, true, false, false]);
+  });
 });

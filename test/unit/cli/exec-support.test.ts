@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childEnv, serverVars } from '../../../main/cli/child-env';
+import { childEnv, serverVars, withLoopbackNoProxy } from '../../../main/cli/child-env';
 import { execCommandLabel, splitExecOperands } from '../../../main/cli/exec-args';
 import { exitCodeForSignal, FORWARDED_SIGNALS, isQuietSignal } from '../../../main/cli/signals';
 import { HANDOFF_VARIABLE_NAMES } from '../../../main/core/handoff/env-vars';
@@ -80,17 +80,39 @@ const TEMP = {
   iamEndpoint: 'https://iam.example.test',
 };
 
+const LOOPBACK = '127.0.0.1,localhost,::1';
+
 describe('the child environment', () => {
+  it('adds loopback to NO_PROXY and no_proxy after what the parent had, keeping HTTP_PROXY', () => {
+    const env = childEnv({ HTTP_PROXY: 'http://proxy:3128', NO_PROXY: '.corp.example, 10.0.0.0/8', no_proxy: 'intranet' }, [], 'linux');
+    expect(env.HTTP_PROXY).toBe('http://proxy:3128');
+    expect(env.NO_PROXY).toBe('.corp.example,10.0.0.0/8,127.0.0.1,localhost,::1');
+    expect(env.no_proxy).toBe('intranet,127.0.0.1,localhost,::1');
+  });
+
+  it("starts an unset spelling from the other one's value, so Python's no_proxy-first lookup keeps the user's exceptions", () => {
+    expect(withLoopbackNoProxy({ NO_PROXY: '.corp.example' }, 'linux')).toEqual({ NO_PROXY: '.corp.example,127.0.0.1,localhost,::1', no_proxy: '.corp.example,127.0.0.1,localhost,::1' });
+    expect(withLoopbackNoProxy({ no_proxy: 'a' }, 'linux')).toEqual({ NO_PROXY: 'a,127.0.0.1,localhost,::1', no_proxy: 'a,127.0.0.1,localhost,::1' });
+  });
+
+  it('does not repeat hosts the parent already listed', () => {
+    expect(withLoopbackNoProxy({ NO_PROXY: 'LOCALHOST,127.0.0.1', no_proxy: '*' }, 'linux')).toEqual({ NO_PROXY: 'LOCALHOST,127.0.0.1,::1', no_proxy: '*,127.0.0.1,localhost,::1' });
+  });
+
+  it('keeps one variable on Windows, whatever spelling the parent used', () => {
+    expect(withLoopbackNoProxy({ No_Proxy: 'corp' }, 'win32')).toEqual({ NO_PROXY: 'corp,127.0.0.1,localhost,::1' });
+  });
+
   it('drops every stale akvault variable and outer pod-identity endpoint, keeps the rest', () => {
     const parent: NodeJS.ProcessEnv = { PATH: '/bin', HOME: '/h', HC_CONTAINER_CREDENTIALS_FULL_URI: 'http://old', HC_CONTAINER_AUTHORIZATION_TOKEN_FILE: '/old' };
     for (const n of HANDOFF_VARIABLE_NAMES) parent[n] = `stale-${n}`;
     const env = childEnv(parent, [{ name: 'HUAWEICLOUD_SDK_AK', value: 'NEWAK' }], 'linux');
-    expect(env).toEqual({ PATH: '/bin', HOME: '/h', HUAWEICLOUD_SDK_AK: 'NEWAK' });
+    expect(env).toEqual({ PATH: '/bin', HOME: '/h', HUAWEICLOUD_SDK_AK: 'NEWAK', NO_PROXY: LOOPBACK, no_proxy: LOOPBACK });
   });
 
   it('matches names without regard to case on Windows only', () => {
-    expect(childEnv({ huaweicloud_sdk_sk: 'old' }, [], 'win32')).toEqual({});
-    expect(childEnv({ huaweicloud_sdk_sk: 'other' }, [], 'linux')).toEqual({ huaweicloud_sdk_sk: 'other' });
+    expect(childEnv({ huaweicloud_sdk_sk: 'old' }, [], 'win32')).toEqual({ NO_PROXY: LOOPBACK });
+    expect(childEnv({ huaweicloud_sdk_sk: 'other' }, [], 'linux')).toEqual({ huaweicloud_sdk_sk: 'other', NO_PROXY: LOOPBACK, no_proxy: LOOPBACK });
   });
 
   it('--server: the endpoint and the non-secret variables, never keys (they would win in the SDK chain)', () => {

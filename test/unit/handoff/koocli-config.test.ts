@@ -211,3 +211,22 @@ describe('KooCLI config, any document', () => {
     // 150 documents × 5 locked, fsynced writes each: seconds on a quiet machine, far more on a loaded one.
   }, 180_000);
 });
+
+/**
+ * What the Terraform provider reads from the same file (terraform-provider-huaweicloud,
+ * huaweicloud/config/auth.go: `SharedConfig{current, profiles}` and the JSON tags of `Profile`), so
+ * `HW_PROFILE=akvault-<profile> terraform plan` finds the keys akvault wrote.
+ */
+const TERRAFORM_PROFILE_FIELDS = ['name', 'mode', 'accessKeyId', 'secretAccessKey', 'securityToken', 'region', 'projectId', 'domainId', 'agencyDomainId', 'agencyDomainName', 'agencyName'];
+
+describe('KooCLI entry as the Terraform provider reads it', () => {
+  it('uses only field names the provider knows, with the keys, token and location it needs', () => {
+    const entry = koocliEntry('prod', TEMPORARY);
+    expect(Object.keys(entry).filter((k) => !TERRAFORM_PROFILE_FIELDS.includes(k))).toEqual([]);
+    expect(entry).toMatchObject({ name: 'akvault-prod', mode: 'AKSK', accessKeyId: TEMPORARY.accessKeyId, secretAccessKey: TEMPORARY.secretAccessKey, securityToken: TEMPORARY.securityToken });
+    for (const field of ['region', 'projectId', 'domainId'] as const) {
+      const source = { region: TEMPORARY.region, projectId: TEMPORARY.projectId, domainId: TEMPORARY.domainId }[field];
+      if (source) expect(entry[field]).toBe(source);
+    }
+  });
+});
