@@ -2,6 +2,7 @@ import { resolveDataDir } from '../core/paths';
 import { createDefaultSecretStore } from '../core/secrets/default-store';
 import { createService, type AkvaultService } from '../core/service';
 import type { CliIO } from './io';
+import { cliPassphraseSource } from './vault-passphrase';
 
 /**
  * What a command needs: the io and, on demand, the service. The service (and with it the keychain
@@ -27,7 +28,7 @@ export class CliContext {
       const dataDir = this.dataDir;
       this.service = createService({
         dataDir,
-        secretStore: this.io.secretStore ?? createDefaultSecretStore(dataDir, this.io.env),
+        secretStore: this.io.secretStore ?? createDefaultSecretStore(dataDir, this.io.env, { passphrase: cliPassphraseSource(this.io) }),
       });
     }
     return this.service;

@@ -9,6 +9,7 @@ import { noDefaultProfile, type CredentialSource } from './credential-source';
 import type { HandoffContext } from './handoff-context';
 import { terminalMfaPrompt } from './mfa-prompt';
 import { clockFromEnv } from './test-clock';
+import { cliPassphraseSource } from './vault-passphrase';
 
 export async function openStandaloneSource(ctx: HandoffContext): Promise<CredentialSource> {
   const clock = clockFromEnv(ctx.io.env);
@@ -16,6 +17,7 @@ export async function openStandaloneSource(ctx: HandoffContext): Promise<Credent
     dataDir: ctx.dataDir,
     env: ctx.io.env,
     prompt: terminalMfaPrompt(ctx.io),
+    vaultPassphrase: cliPassphraseSource(ctx.io),
     ...(ctx.io.secretStore ? { secretStore: ctx.io.secretStore } : {}),
     ...(clock ? { clock } : {}),
   });

@@ -12,7 +12,8 @@ import { IamClient } from './iam/client';
 import { dataFiles } from './paths';
 import type { Profile } from './profiles/schema';
 import { createKeyRotation, type KeyRotation, type VerifyPolicy } from './rotation';
-import { createDefaultSecretStore } from './secrets/default-store';
+import { createDefaultSecretStore, DefaultSecretStore } from './secrets/default-store';
+import type { PassphraseSource } from './secrets/vault-file-store';
 import type { SecretStore } from './secrets/secret-store';
 import { createService, type AkvaultService } from './service';
 import { AuditLog } from './sessions/audit-log';
@@ -33,6 +34,8 @@ export interface AppCoreOptions {
   homeDir?: string;
   env?: NodeJS.ProcessEnv;
   iamClient?: (iamEndpoint: string | undefined, stsEndpoint: string | undefined) => IamClient;
+  /** How a locked vault file asks for its passphrase (the CLI); hosts without one unlock it from the UI. */
+  vaultPassphrase?: PassphraseSource;
   /** How key rotation verifies a new key (tests shorten the waits). */
   rotation?: { verify?: Partial<VerifyPolicy> };
 }
@@ -47,6 +50,8 @@ export interface AppCore {
   readonly rotation: KeyRotation;
   /** Problems writing tool files, by profile (shown by the tray and UI; never fatal to a refresh). */
   readonly toolFileProblems: Map<string, { tool: ToolFileId; code: string; message: string }>;
+  /** The keychain-or-vault store when the core chose it (null when a store was handed in, e.g. tests). */
+  readonly secretBackend: DefaultSecretStore | null;
   dispose(): void;
 }
 
@@ -58,7 +63,12 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   const files = dataFiles(opts.dataDir);
   const settings = new SettingsStore(files.settings);
   await settings.load();
-  const inner = createService({ dataDir: opts.dataDir, secretStore: opts.secretStore ?? createDefaultSecretStore(opts.dataDir, env), clock });
+  const secretBackend = opts.secretStore
+    ? opts.secretStore instanceof DefaultSecretStore
+      ? opts.secretStore
+      : null
+    : createDefaultSecretStore(opts.dataDir, env, opts.vaultPassphrase ? { passphrase: opts.vaultPassphrase } : {});
+  const inner = createService({ dataDir: opts.dataDir, secretStore: opts.secretStore ?? secretBackend!, clock });
   const audit = new AuditLog({ file: files.auditLog, clock });
   const writers = createToolFileWriters({ homeDir: opts.homeDir ?? os.homedir(), env, dataDir: opts.dataDir });
   const toolFileProblems: AppCore['toolFileProblems'] = new Map();
@@ -143,6 +153,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     audit,
     rotation,
     toolFileProblems,
+    secretBackend,
     dispose: () => broker.dispose(),
   };
 }
