@@ -27,6 +27,9 @@ export const operationChannels = {
   rotationStart: 'akvault:rotation-start',
   rotationContinue: 'akvault:rotation-continue',
   rotationAbort: 'akvault:rotation-abort',
+  vaultCreate: 'akvault:vault-create',
+  vaultUnlock: 'akvault:vault-unlock',
+  vaultLock: 'akvault:vault-lock',
 } as const;
 
 export const eventChannels = {

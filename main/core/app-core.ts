@@ -36,6 +36,8 @@ export interface AppCoreOptions {
   iamClient?: (iamEndpoint: string | undefined, stsEndpoint: string | undefined) => IamClient;
   /** How a locked vault file asks for its passphrase (the CLI); hosts without one unlock it from the UI. */
   vaultPassphrase?: PassphraseSource;
+  /** Idle time after which an unlocked vault file locks again (default: AKVAULT_VAULT_IDLE_LOCK_MINUTES, else 30 min; 0 = never). */
+  vaultIdleLockMs?: number;
   /** How key rotation verifies a new key (tests shorten the waits). */
   rotation?: { verify?: Partial<VerifyPolicy> };
 }
@@ -55,6 +57,15 @@ export interface AppCore {
   dispose(): void;
 }
 
+const DEFAULT_VAULT_IDLE_LOCK_MINUTES = 30;
+
+/** `AKVAULT_VAULT_IDLE_LOCK_MINUTES` (0 = never lock on idle), else 30 minutes. */
+export function vaultIdleLockMsFromEnv(env: NodeJS.ProcessEnv): number {
+  const raw = env.AKVAULT_VAULT_IDLE_LOCK_MINUTES?.trim();
+  const minutes = raw && /^\d+$/.test(raw) ? Number(raw) : DEFAULT_VAULT_IDLE_LOCK_MINUTES;
+  return minutes * 60_000;
+}
+
 const toolOf: Record<'sdkCredentials' | 'koocli' | 'obsutil', ToolFileId> = { sdkCredentials: 'sdk-credentials', koocli: 'koocli', obsutil: 'obsutil' };
 
 export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
@@ -67,7 +78,10 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     ? opts.secretStore instanceof DefaultSecretStore
       ? opts.secretStore
       : null
-    : createDefaultSecretStore(opts.dataDir, env, opts.vaultPassphrase ? { passphrase: opts.vaultPassphrase } : {});
+    : createDefaultSecretStore(opts.dataDir, env, {
+        ...(opts.vaultPassphrase ? { passphrase: opts.vaultPassphrase } : {}),
+        idleLockMs: opts.vaultIdleLockMs ?? vaultIdleLockMsFromEnv(env),
+      });
   const inner = createService({ dataDir: opts.dataDir, secretStore: opts.secretStore ?? secretBackend!, clock });
   const audit = new AuditLog({ file: files.auditLog, clock });
   const writers = createToolFileWriters({ homeDir: opts.homeDir ?? os.homedir(), env, dataDir: opts.dataDir });

@@ -87,6 +87,9 @@ export function registerServeCommand(program: Command, ctx: HandoffContext, hook
         ...(ctx.io.secretStore ? { secretStore: ctx.io.secretStore } : {}),
         ...(clock ? { clock } : {}),
       });
+      // The vault file (no keychain here): unlock it now when the terminal or the environment can, else
+      // the browser page or the app window offers it. The key then stays in this process's memory only.
+      await (await import('../serve-vault')).openVaultForServe(ctx, core, { ui: opts.ui === true });
       let info: HelperInfo | undefined;
       const release = () => info && releaseHelperFileSync(file, info);
       let helper: Awaited<ReturnType<typeof createHelperServer>> | undefined;

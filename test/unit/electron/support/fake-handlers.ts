@@ -36,6 +36,9 @@ export function fakeHandlers(): Handlers {
     rotationStart: vi.fn(async (name: string) => rotation(name)),
     rotationContinue: vi.fn(async (name: string) => rotation(name)),
     rotationAbort: vi.fn(async (name: string) => ({ ...rotation(name), stage: 'rolled-back' as const, actions: [] })),
+    vaultCreate: vi.fn(async () => ({ backend: 'file' as const, state: 'unlocked' as const })),
+    vaultUnlock: vi.fn(async () => ({ backend: 'file' as const, state: 'unlocked' as const })),
+    vaultLock: vi.fn(async () => ({ backend: 'file' as const, state: 'locked' as const })),
   };
 }
 
@@ -64,6 +67,9 @@ export const validArgs: { [K in keyof Handlers]: unknown[] } = {
   rotationStart: ['prod'],
   rotationContinue: ['prod', true],
   rotationAbort: ['prod'],
+  vaultCreate: ['a long vault passphrase'],
+  vaultUnlock: ['a long vault passphrase'],
+  vaultLock: [],
 };
 
 function rotation(profile: string) {
