@@ -28,6 +28,7 @@ export type TrayAction =
   | { type: 'copy'; profile: string; what: CopyWhat }
   | { type: 'open-console'; profile: string }
   | { type: 'set-helper'; enabled: boolean }
+  | { type: 'lock-vault' }
   | { type: 'quit' };
 
 export interface MenuItemModel {
@@ -63,6 +64,7 @@ export function buildTrayMenu(state: TrayMenuState, t: Translator, now: number):
     menu.push(...profileItems(s, t, now), separator('profiles'));
     menu.push(item('manage-profiles', t.t('tray.manageProfiles'), { type: 'manage-profiles' }));
     menu.push(helperItem(s, t));
+    if (s.vault?.state === 'unlocked') menu.push(item('vault:lock', t.t('tray.vault.lock'), { type: 'lock-vault' }));
     menu.push(separator('app'));
   }
   menu.push(
@@ -74,7 +76,11 @@ export function buildTrayMenu(state: TrayMenuState, t: Translator, now: number):
 
 function problemItems(s: Snapshot, t: Translator): MenuItemModel[] {
   const out: MenuItemModel[] = [];
-  if (s.keychain.state !== 'available') {
+  const vault = s.vault?.state;
+  if (vault === 'locked' || vault === 'absent') {
+    // The vault file (no OS keychain): it is unlocked or created in the window.
+    out.push(item('vault', t.t(vault === 'locked' ? 'tray.vault.locked' : 'tray.vault.absent'), { type: 'show-window' }));
+  } else if (s.keychain.state !== 'available') {
     out.push(item('keychain', t.t(s.keychain.state === 'locked' ? 'tray.keychain.locked' : 'tray.keychain.unavailable'), { type: 'show-window' }));
   }
   for (const a of s.alarms.slice(0, MAX_ALARM_ITEMS)) {
