@@ -3,6 +3,7 @@ import packageJson from '../../package.json';
 import { registerDefaultCommand } from './commands/default';
 import { registerHandoffCommands } from './commands/handoff';
 import { registerProfileCommands } from './commands/profile';
+import { registerSecretsCommands } from './commands/secrets';
 import { CliContext } from './context';
 import { resolveIO, type CliIO } from './io';
 import { reportCliError } from './report-error';
@@ -28,6 +29,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerProfileCommands(program, ctx);
   registerDefaultCommand(program, ctx);
   registerHandoffCommands(program, ctx);
+  registerSecretsCommands(program, ctx);
   return program;
 }
 
