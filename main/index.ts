@@ -92,7 +92,8 @@ async function start(): Promise<void> {
   });
 
   let refresh = () => {};
-  const helper = new LocalHelper({ provider: core.broker, helperFile: dataFiles(dataDir).helper, onChange: () => refresh() });
+  const vault = (await core.secretBackend?.backend().catch(() => null))?.vault ?? undefined;
+  const helper = new LocalHelper({ provider: core.broker, helperFile: dataFiles(dataDir).helper, onChange: () => refresh(), ...(vault ? { vault } : {}) });
 
   const view = createViewState(
     core,

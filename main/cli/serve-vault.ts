@@ -4,8 +4,15 @@
  * lock and unlock, so the person at the terminal knows when it locked itself after idle time.
  */
 import type { AppCore } from '../core/app-core';
+import type { VaultFileSecretStore } from '../core/secrets/vault-file-store';
 import type { HandoffContext } from './handoff-context';
 import { cliPassphraseSource, VAULT_PASSPHRASE_ENV } from './vault-passphrase';
+
+/** The vault for the helper's /v1/vault route (`akvault lock` / `unlock`), when the backend is the file. */
+export async function vaultControlOf(core: AppCore): Promise<{ vault?: VaultFileSecretStore }> {
+  const vault = (await core.secretBackend?.backend())?.vault;
+  return vault ? { vault } : {};
+}
 
 export async function openVaultForServe(ctx: HandoffContext, core: AppCore, opts: { ui: boolean }): Promise<void> {
   if (!core.secretBackend) return;

@@ -124,6 +124,12 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     onSessionStopped: cleanTools,
   });
 
+  // A locked vault file must take the permanent secrets read from it along (see README, vault file).
+  void secretBackend
+    ?.backend()
+    .then((b) => b.vault?.onStateChange((state) => state === 'locked' && broker.forgetStoredSecrets()))
+    .catch(() => undefined);
+
   // Profile edits go through the service; the broker forgets what it cached for the edited profile.
   const changed = async <T>(work: Promise<T>, id?: string | null): Promise<T> => {
     const r = await work;

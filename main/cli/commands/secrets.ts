@@ -9,6 +9,7 @@ import { promptHidden, readSecretLines } from '../io';
 import { printJson } from '../output';
 import { cliPassphraseSource } from '../vault-passphrase';
 import { findRunningHelper } from '../credential-source';
+import { helperVault } from '../helper-client';
 
 function parseBackend(value: string): 'file' | 'keychain' {
   if (value === 'file' || value === 'keychain') return value;
@@ -64,19 +65,46 @@ export function registerSecretsCommands(program: Command, ctx: CliContext): void
 
   program
     .command('unlock')
-    .description('create the encrypted vault file (asks for a new passphrase twice), or check its passphrase')
+    .description('unlock the vault file in the running app or `akvault serve` (so other commands need no passphrase), create it if there is none, or just check the passphrase when nothing runs')
     .action(async () => {
       const { DefaultSecretStore } = await import('../../core/secrets/default-store');
-      const b = await new DefaultSecretStore(ctx.dataDir, ctx.io.env, { passphrase: cliPassphraseSource(ctx.io) }).backend();
+      const b = await new DefaultSecretStore(ctx.dataDir, ctx.io.env).backend();
       if (!b.vault) throw new AkvaultError('secrets.backend', 'Secrets are kept in the OS keychain here; there is no vault file to unlock.');
       const ask = cliPassphraseSource(ctx.io);
+      const running = await findRunningHelper(ctx);
+      if (running && (await helperVault(running, { action: 'status' })) === 'unlocked') {
+        ctx.io.stdout.write(`The vault is already unlocked in the running akvault (process ${running.pid}).\n`);
+        return;
+      }
+      let passphrase: string;
       if ((await b.vault.state()) === 'absent') {
-        await b.vault.create(await ask('create'));
+        passphrase = await ask('create');
+        await b.vault.create(passphrase);
         ctx.io.stdout.write(`Created the encrypted vault file in ${b.vault.dir}.\n`);
       } else {
-        await b.vault.unlock(await ask('unlock'));
-        ctx.io.stdout.write('The passphrase opens the vault.\n');
+        passphrase = await ask('unlock');
+        // Checked here first, so a wrong passphrase is reported the same way with or without a running helper.
+        if (!running) await b.vault.unlock(passphrase);
       }
+      if (running) {
+        await helperVault(running, { action: 'unlock', passphrase });
+        ctx.io.stdout.write(`The vault is unlocked in the running akvault (process ${running.pid}) until it locks again (\`akvault lock\`, or idle time).\n`);
+      } else {
+        ctx.io.stdout.write('The passphrase opens the vault. (Nothing keeps it unlocked: start `akvault serve` or the app to type it once per session.)\n');
+      }
+    });
+
+  program
+    .command('lock')
+    .description('lock the vault file in the running app or `akvault serve`: the key leaves its memory')
+    .action(async () => {
+      const running = await findRunningHelper(ctx);
+      if (!running) {
+        ctx.io.stdout.write('Nothing to lock: no akvault app or `akvault serve` is running, and commands never keep the key after they finish.\n');
+        return;
+      }
+      const state = await helperVault(running, { action: 'lock' });
+      ctx.io.stdout.write(state === 'absent' ? 'There is no vault yet.\n' : `The vault is locked in the running akvault (process ${running.pid}).\n`);
     });
 
   program

@@ -14,6 +14,7 @@ import { claimHelperFile, releaseHelperFileSync, type HelperInfo } from '../help
 import { terminalMfaPrompt } from '../mfa-prompt';
 import { clockFromEnv } from '../test-clock';
 import { AkvaultError } from '../../core/errors';
+import { vaultControlOf } from '../serve-vault';
 
 interface ServeOptions {
   port?: number;
@@ -99,6 +100,7 @@ export function registerServeCommand(program: Command, ctx: HandoffContext, hook
           provider: core.broker,
           port: opts.port ?? core.settings.get().helperPort,
           metadataEmulation: opts.metadata === true,
+          ...(await vaultControlOf(core)),
           ...(clock ? { clock } : {}),
         });
         info = { url: helper.url, token: helper.token, pid: process.pid };
