@@ -16,7 +16,7 @@ export { EXIT_CANCELLED, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './report-erro
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('akvault')
-    .description('Keeps Huawei Cloud access keys in the OS keychain and hands them to your tools.')
+    .description('Keeps Huawei Cloud access keys in the OS keychain (or an encrypted vault file) and hands them to your tools.')
     .version(packageJson.version, '-V, --version')
     .exitOverride()
     .configureOutput({

@@ -10,6 +10,7 @@
  *
  * In an emergency the standard tool opens both: `age -d key.age > id.txt && age -d -i id.txt secrets.age`.
  */
+import type * as AgeEncryption from 'age-encryption';
 import { AkvaultError } from '../errors';
 
 export const DEFAULT_SCRYPT_LOG_N = 18;
@@ -22,7 +23,7 @@ export interface VaultDocument {
   secrets: Record<string, string>;
 }
 
-type AgeModule = typeof import('age-encryption');
+type AgeModule = typeof AgeEncryption;
 let ageModule: Promise<AgeModule> | undefined;
 function loadAge(): Promise<AgeModule> {
   // Loaded on first use: commands that never touch a secret do not parse the crypto code.
