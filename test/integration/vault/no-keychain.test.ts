@@ -116,6 +116,8 @@ describe('akvault without an OS keychain', () => {
 
   it('a wrong passphrase exits 1 at once, says "passphrase" on stderr, prints nothing, changes no byte', async () => {
     const before = await bytesUnder(root);
+    // The audit log is there (the earlier env calls were served) and must not grow by a failed call.
+    expect(Object.keys(before)).toContain(path.join('home', '.config', 'akvault', 'audit.log'));
     for (const args of [['env', 'prod', '--format', 'json'], ['env', 'ops'], ['profile', 'add', '--name', 'x', '--access-key-id', fakeAccessKeyId()], ['profile', 'remove', 'tmp']]) {
       const r = await run(args, { env: { AKVAULT_VAULT_PASSPHRASE: 'not the right passphrase' }, stdin: 'XSecretKey00000000000000000000000000000\n' });
       expect(r.code, args.join(' ')).toBe(1);
