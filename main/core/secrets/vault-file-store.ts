@@ -74,6 +74,8 @@ export class VaultFileSecretStore implements SecretStore {
   private idleLockMs: number;
   private open: Unlocked | null = null;
   private unlocking: Promise<void> | null = null;
+  /** A passphrase-source unlock that failed (wrong passphrase, none available): asked once per process, not per secret. */
+  private sourceFailure: unknown = null;
   private pending: PendingWrite[] = [];
   private flushing: Promise<void> | null = null;
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
@@ -232,10 +234,14 @@ export class VaultFileSecretStore implements SecretStore {
     const state = await this.state();
     if (state === 'absent' && !create) return false;
     if (!this.source) throw this.lockedError(state);
+    if (this.sourceFailure) throw this.sourceFailure;
     this.unlocking ??= (async () => {
       try {
         if (state === 'absent') await this.create(await this.source!('create'));
         else await this.unlock(await this.source!('unlock'));
+      } catch (e) {
+        this.sourceFailure = e;
+        throw e;
       } finally {
         this.unlocking = null;
       }

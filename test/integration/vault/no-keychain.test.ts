@@ -156,4 +156,19 @@ describe('akvault without an OS keychain', () => {
     const doc = JSON.parse(await d2.decrypt(await fsp.readFile(path.join(vault, 'secrets.age')), 'text')) as { secrets: Record<string, string> };
     expect(Object.values(doc.secrets)).toContain(OPS.sk);
   });
+
+  it('passphrase change: the old passphrase stops working, the new one opens every secret', async () => {
+    const NEW = 'the new vault passphrase';
+    secrets.push(NEW);
+    const wrong = await run(['passphrase', 'change'], { stdin: `not it at all\n${NEW}\n` });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('[vault.passphrase]');
+    const r = await run(['passphrase', 'change'], { stdin: `${PASS}\n${NEW}\n` });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('The vault passphrase is changed.');
+    expect((await run(['env', 'ops'])).stderr).toContain('[vault.passphrase]');
+    const ok = await run(['env', 'tmp', '--format', 'json'], { env: { AKVAULT_VAULT_PASSPHRASE: NEW } });
+    expect(ok.stderr).toBe('');
+    for (const dir of [env.HOME!, env.TMPDIR!]) expect(await scanForSecrets(dir, secrets)).toEqual([]);
+  });
 });

@@ -96,6 +96,17 @@ describe('VaultFileSecretStore', () => {
     expect(asked).toEqual(['create', 'unlock']);
   });
 
+  it('a passphrase source that gives a wrong passphrase is asked once, not once per secret', async () => {
+    const dir = temp.make();
+    await vaultIn(dir).create(PASS);
+    let asked = 0;
+    const v = vaultIn(dir, { passphrase: async () => (asked++, 'wrong passphrase') });
+    await expect(v.get('a')).rejects.toMatchObject({ code: 'vault.passphrase' });
+    await expect(v.get('b')).rejects.toMatchObject({ code: 'vault.passphrase' });
+    await expect(v.status()).rejects.toMatchObject({ code: 'vault.passphrase' });
+    expect(asked).toBe(1);
+  });
+
   it('lock() forgets the key; the idle timer locks after the configured time without use', async () => {
     vi.useFakeTimers();
     const dir = temp.make();
