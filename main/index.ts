@@ -103,7 +103,8 @@ export async function start(): Promise<void> {
   });
 
   let refresh = () => {};
-  const helper = new LocalHelper({ provider: core.broker, helperFile: dataFiles(dataDir).helper, onChange: () => refresh(), log: helperLog(logger) });
+  const vault = (await core.secretBackend?.backend().catch(() => null))?.vault ?? undefined;
+  const helper = new LocalHelper({ provider: core.broker, helperFile: dataFiles(dataDir).helper, onChange: () => refresh(), log: helperLog(logger), ...(vault ? { vault } : {}) });
 
   const view = createViewState(
     core,

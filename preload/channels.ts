@@ -28,6 +28,9 @@ export const operationChannels = {
   rotationContinue: 'akvault:rotation-continue',
   rotationAbort: 'akvault:rotation-abort',
   getDiagnostics: 'akvault:get-diagnostics',
+  vaultCreate: 'akvault:vault-create',
+  vaultUnlock: 'akvault:vault-unlock',
+  vaultLock: 'akvault:vault-lock',
 } as const;
 
 export const eventChannels = {

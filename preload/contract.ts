@@ -82,6 +82,16 @@ export const BackendStatusSchema = z.strictObject({
 });
 export type BackendStatusView = z.infer<typeof BackendStatusSchema>;
 
+/**
+ * Where secrets live and whether they can be read: the OS keychain, or the encrypted vault file that
+ * is not created yet (`absent`), `locked` or `unlocked`.
+ */
+export const VaultStatusSchema = z.strictObject({
+  backend: z.enum(['keychain', 'file']),
+  state: z.enum(['keychain', 'absent', 'locked', 'unlocked']),
+});
+export type VaultStatusView = z.infer<typeof VaultStatusSchema>;
+
 export const SessionStateSchema = z.enum(['active', 'refreshing', 'failing', 'expired']);
 export const SessionViewSchema = z.strictObject({
   profile: z.string(),
@@ -136,6 +146,8 @@ export const SnapshotSchema = z.strictObject({
   profiles: z.array(ProfileViewSchema),
   defaultProfile: z.string().nullable(),
   keychain: BackendStatusSchema,
+  /** Absent only where the host cannot tell (a store handed in by tests). */
+  vault: VaultStatusSchema.optional(),
   sessions: z.array(SessionViewSchema),
   alarms: z.array(AlarmViewSchema),
   settings: SettingsViewSchema,
@@ -354,6 +366,8 @@ export const SettingsPatchSchema = z
 export type SettingsPatchView = z.infer<typeof SettingsPatchSchema>;
 
 const RequestId = z.string().min(1).max(64);
+/** The vault passphrase, typed into a masked field; it goes to main only and is never sent back. */
+const VaultPassphrase = z.string().min(1).max(1024);
 /** A TOTP passcode: six digits (virtual MFA). */
 const Passcode = z.string().regex(/^\d{6}$/);
 
@@ -415,6 +429,11 @@ export const operations = {
   rotationAbort: op('rotationAbort', z.tuple([ProfileName]), RotationViewSchema),
   /** `akvault doctor`'s report, run by the host (the app, or `akvault serve --ui`). */
   getDiagnostics: op('getDiagnostics', z.tuple([]), DiagnosticsSchema),
+  /** Creates the encrypted vault file (only where the file backend is in use and no vault exists yet). */
+  vaultCreate: op('vaultCreate', z.tuple([VaultPassphrase]), VaultStatusSchema),
+  /** Wrong passphrase: vault.passphrase, nothing changed. */
+  vaultUnlock: op('vaultUnlock', z.tuple([VaultPassphrase]), VaultStatusSchema),
+  vaultLock: op('vaultLock', z.tuple([]), VaultStatusSchema),
 } as const satisfies Record<OperationName, unknown>;
 
 export type Operations = typeof operations;

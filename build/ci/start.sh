@@ -16,4 +16,5 @@ if npx --no-install install-electron --no >/dev/null 2>&1; then
   exec npx electron-vite preview
 fi
 echo "No Electron binary available: starting the tray-less browser UI instead." >&2
+# Without an OS keychain (no D-Bus Secret Service) the page offers to create the encrypted vault file.
 exec node bin/akvault.cjs serve --ui

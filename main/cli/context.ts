@@ -3,6 +3,7 @@ import { openProfileService } from '../core/profile-service';
 import type { AkvaultService } from '../core/service';
 import type { LogLevel } from '../core/log/logger';
 import type { CliIO } from './io';
+import { cliPassphraseSource } from './vault-passphrase';
 
 /**
  * What a command needs: the io and, on demand, the service. The service (and with it the keychain
@@ -29,7 +30,7 @@ export class CliContext {
   getService(): AkvaultService {
     if (!this.service) {
       // The same profile service createAppCore wraps (main/core/profile-service.ts), without the broker.
-      this.service = openProfileService({ dataDir: this.dataDir, secretStore: this.io.secretStore, env: this.io.env });
+      this.service = openProfileService({ dataDir: this.dataDir, secretStore: this.io.secretStore, env: this.io.env, vaultPassphrase: cliPassphraseSource(this.io) });
     }
     return this.service;
   }

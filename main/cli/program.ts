@@ -4,6 +4,7 @@ import { registerDefaultCommand } from './commands/default';
 import { registerDoctorCommand } from './commands/doctor';
 import { registerHandoffCommands } from './commands/handoff';
 import { registerProfileCommands } from './commands/profile';
+import { registerSecretsCommands } from './commands/secrets';
 import { CliContext } from './context';
 import { resolveIO, type CliIO } from './io';
 import { reportCliError } from './report-error';
@@ -16,7 +17,7 @@ export { EXIT_CANCELLED, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './report-erro
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('akvault')
-    .description('Keeps Huawei Cloud access keys in the OS keychain and hands them to your tools.')
+    .description('Keeps Huawei Cloud access keys in the OS keychain (or an encrypted vault file) and hands them to your tools.')
     .version(packageJson.version, '-V, --version')
     .exitOverride()
     .configureOutput({
@@ -30,6 +31,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerDefaultCommand(program, ctx);
   registerHandoffCommands(program, ctx);
   registerDoctorCommand(program, ctx);
+  registerSecretsCommands(program, ctx);
   return program;
 }
 

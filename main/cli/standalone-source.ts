@@ -11,6 +11,7 @@ import { terminalMfaPrompt } from './mfa-prompt';
 import { clockFromEnv } from './test-clock';
 import { cliLogger } from './cli-logger';
 import { helperLog } from '../core/helper/helper-log';
+import { cliPassphraseSource } from './vault-passphrase';
 
 export async function openStandaloneSource(ctx: HandoffContext): Promise<CredentialSource> {
   const clock = clockFromEnv(ctx.io.env);
@@ -19,6 +20,7 @@ export async function openStandaloneSource(ctx: HandoffContext): Promise<Credent
     env: ctx.io.env,
     prompt: terminalMfaPrompt(ctx.io),
     logger: cliLogger(ctx),
+    vaultPassphrase: cliPassphraseSource(ctx.io),
     ...(ctx.io.secretStore ? { secretStore: ctx.io.secretStore } : {}),
     ...(clock ? { clock } : {}),
   });

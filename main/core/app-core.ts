@@ -12,6 +12,8 @@ import { IamClient } from './iam/client';
 import { dataFiles } from './paths';
 import type { Profile } from './profiles/schema';
 import { createKeyRotation, type KeyRotation, type VerifyPolicy } from './rotation';
+import { createDefaultSecretStore, DefaultSecretStore } from './secrets/default-store';
+import type { PassphraseSource } from './secrets/vault-file-store';
 import type { SecretStore } from './secrets/secret-store';
 import { openProfileService } from './profile-service';
 import type { AkvaultService } from './service';
@@ -36,6 +38,10 @@ export interface AppCoreOptions {
   iamClient?: (iamEndpoint: string | undefined, stsEndpoint: string | undefined) => IamClient;
   /** The diagnostic log (main/core/log): every host passes its file logger; default logs nothing. */
   logger?: Logger;
+  /** How a locked vault file asks for its passphrase (the CLI); hosts without one unlock it from the UI. */
+  vaultPassphrase?: PassphraseSource;
+  /** Idle time after which an unlocked vault file locks again (default: AKVAULT_VAULT_IDLE_LOCK_MINUTES, else 30 min; 0 = never). */
+  vaultIdleLockMs?: number;
   /** How key rotation verifies a new key (tests shorten the waits). */
   rotation?: { verify?: Partial<VerifyPolicy> };
 }
@@ -51,7 +57,18 @@ export interface AppCore {
   readonly rotation: KeyRotation;
   /** Problems writing tool files, by profile (shown by the tray and UI; never fatal to a refresh). */
   readonly toolFileProblems: Map<string, { tool: ToolFileId; code: string; message: string }>;
+  /** The keychain-or-vault store when the core chose it (null when a store was handed in, e.g. tests). */
+  readonly secretBackend: DefaultSecretStore | null;
   dispose(): void;
+}
+
+const DEFAULT_VAULT_IDLE_LOCK_MINUTES = 30;
+
+/** `AKVAULT_VAULT_IDLE_LOCK_MINUTES` (0 = never lock on idle), else 30 minutes. */
+export function vaultIdleLockMsFromEnv(env: NodeJS.ProcessEnv): number {
+  const raw = env.AKVAULT_VAULT_IDLE_LOCK_MINUTES?.trim();
+  const minutes = raw && /^\d+$/.test(raw) ? Number(raw) : DEFAULT_VAULT_IDLE_LOCK_MINUTES;
+  return minutes * 60_000;
 }
 
 const toolOf: Record<'sdkCredentials' | 'koocli' | 'obsutil', ToolFileId> = { sdkCredentials: 'sdk-credentials', koocli: 'koocli', obsutil: 'obsutil' };
@@ -63,7 +80,15 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   const files = dataFiles(opts.dataDir);
   const settings = new SettingsStore(files.settings);
   await settings.load();
-  const inner = openProfileService({ dataDir: opts.dataDir, secretStore: opts.secretStore, env, clock });
+  const secretBackend = opts.secretStore
+    ? opts.secretStore instanceof DefaultSecretStore
+      ? opts.secretStore
+      : null
+    : createDefaultSecretStore(opts.dataDir, env, {
+        ...(opts.vaultPassphrase ? { passphrase: opts.vaultPassphrase } : {}),
+        idleLockMs: opts.vaultIdleLockMs ?? vaultIdleLockMsFromEnv(env),
+      });
+  const inner = openProfileService({ dataDir: opts.dataDir, secretStore: opts.secretStore ?? secretBackend!, env, clock });
   const audit = new AuditLog({ file: files.auditLog, clock, logger });
   const writers = createToolFileWriters({ homeDir: opts.homeDir ?? os.homedir(), env, dataDir: opts.dataDir });
   const toolFileProblems: AppCore['toolFileProblems'] = new Map();
@@ -107,6 +132,12 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     onSessionCredentials: writeTools,
     onSessionStopped: cleanTools,
   });
+
+  // A locked vault file must take the permanent secrets read from it along (see README, vault file).
+  void secretBackend
+    ?.backend()
+    .then((b) => b.vault?.onStateChange((state) => state === 'locked' && broker.forgetStoredSecrets()))
+    .catch(() => undefined);
 
   // Profile edits go through the service; the broker forgets what it cached for the edited profile.
   const changed = async <T>(work: Promise<T>, id?: string | null): Promise<T> => {
@@ -152,6 +183,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     logger,
     rotation,
     toolFileProblems,
+    secretBackend,
     dispose: () => broker.dispose(),
   };
 }

@@ -28,6 +28,14 @@ export type ErrorCode =
   | 'keychain.failed'
   | 'keychain.missing-secret'
   | 'sealed.corrupt'
+  // the encrypted vault file (secrets backend without an OS keychain)
+  | 'vault.locked'
+  | 'vault.passphrase'
+  | 'vault.no-passphrase'
+  | 'vault.corrupt'
+  | 'vault.exists'
+  | 'vault.missing'
+  | 'secrets.backend'
   // import
   | 'import.unreadable'
   | 'import.no-keys'

@@ -33,6 +33,12 @@ export function dataFiles(dataDir: string) {
     helper: path.join(dataDir, 'helper.json'),
     /** Key rotations in progress (access key IDs and stages only; see main/core/rotation). */
     rotations: path.join(dataDir, 'rotations.json'),
+    /** Which secret backend this data dir uses (`keychain` or `file`), recorded on the first secret written. */
+    secretBackend: path.join(dataDir, 'secret-backend.json'),
+    /** The encrypted vault file backend (key.age + secrets.age; see main/core/secrets/vault-format.ts). */
+    vaultDir: path.join(dataDir, 'vault'),
+    /** Progress of `akvault secrets migrate` (account names only), so an interrupted run resumes. */
+    secretsMigration: path.join(dataDir, 'secrets-migration.json'),
   } as const;
 }
 export type DataFiles = ReturnType<typeof dataFiles>;

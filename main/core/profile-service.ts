@@ -7,6 +7,7 @@
 import type { Clock } from './clock';
 import { createDefaultSecretStore } from './secrets/default-store';
 import type { SecretStore } from './secrets/secret-store';
+import type { PassphraseSource } from './secrets/vault-file-store';
 import { createService, type AkvaultService } from './service';
 
 export interface ProfileServiceOptions {
@@ -15,13 +16,15 @@ export interface ProfileServiceOptions {
   secretStore?: SecretStore | undefined;
   env?: NodeJS.ProcessEnv;
   clock?: Clock;
+  /** How a locked vault file asks for its passphrase when the default store is the vault file. */
+  vaultPassphrase?: PassphraseSource;
 }
 
 export function openProfileService(opts: ProfileServiceOptions): AkvaultService {
   const env = opts.env ?? process.env;
   return createService({
     dataDir: opts.dataDir,
-    secretStore: opts.secretStore ?? createDefaultSecretStore(opts.dataDir, env),
+    secretStore: opts.secretStore ?? createDefaultSecretStore(opts.dataDir, env, opts.vaultPassphrase ? { passphrase: opts.vaultPassphrase } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
 }

@@ -64,7 +64,7 @@ export function createService(opts: ServiceOptions): AkvaultService {
   const keychainService = opts.keychainService ?? keychainServiceOf(opts.secretStore);
   // Wrap once: sealing a sealed store would seal its markers again into the same files.
   const secrets =
-    opts.secretStore instanceof SealedSecretStore
+    opts.secretStore instanceof SealedSecretStore || (opts.secretStore as { holdsLargeValues?: boolean }).holdsLargeValues === true
       ? opts.secretStore
       : new SealedSecretStore(opts.secretStore, {
           sealedDir: dataFiles(opts.dataDir).sealedDir,
@@ -96,5 +96,7 @@ export function createService(opts: ServiceOptions): AkvaultService {
 function keychainServiceOf(store: SecretStore): string {
   if (store instanceof SealedSecretStore) return store.namespace;
   if (store instanceof KeytarSecretStore) return store.service;
+  const named = (store as { namespace?: unknown }).namespace;
+  if (typeof named === 'string') return named;
   return DEFAULT_KEYCHAIN_SERVICE;
 }

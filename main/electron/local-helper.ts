@@ -14,6 +14,8 @@ import type { HelperStatusSource } from '../shared/ports';
 
 export interface LocalHelperDeps {
   provider: CredentialProvider;
+  /** The vault file the app holds, for `akvault lock` / `unlock` (absent with the keychain backend). */
+  vault?: HelperServerOptions['vault'];
   /** dataFiles(dataDir).helper */
   helperFile: string;
   pid?: number;
@@ -64,7 +66,7 @@ export class LocalHelper implements HelperStatusSource {
     this.set({ state: 'starting' });
     let server: HelperServer | null = null;
     try {
-      server = await (this.deps.createServer ?? createHelperServer)({ provider: this.deps.provider, port, ...(this.deps.log ? { log: this.deps.log } : {}) });
+      server = await (this.deps.createServer ?? createHelperServer)({ provider: this.deps.provider, port, ...(this.deps.log ? { log: this.deps.log } : {}), ...(this.deps.vault ? { vault: this.deps.vault } : {}) });
       const info: HelperInfo = { url: server.url, token: server.token, pid: this.deps.pid ?? process.pid };
       await (this.deps.claim ?? defaultClaim)(this.deps.helperFile, info);
       this.server = server;

@@ -50,6 +50,9 @@ export function createTrayActionHandler(deps: TrayActionDeps): (action: TrayActi
       case 'set-helper':
         await handlers.updateSettings({ helperEnabled: action.enabled });
         return;
+      case 'lock-vault':
+        await handlers.vaultLock();
+        return;
     }
   };
   return async (action) => {

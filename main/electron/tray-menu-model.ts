@@ -34,6 +34,7 @@ export type TrayAction =
   | { type: 'copy'; profile: string; what: CopyWhat }
   | { type: 'open-console'; profile: string }
   | { type: 'set-helper'; enabled: boolean }
+  | { type: 'lock-vault' }
   | { type: 'quit' };
 
 export interface MenuItemModel {
@@ -75,7 +76,11 @@ export function buildTrayMenu(state: TrayMenuState, t: Translator, now: number):
 function problemItems(ctx: EntryContext): MenuItemModel[] {
   const { s, t } = ctx;
   const out: MenuItemModel[] = [];
-  if (s.keychain.state !== 'available') {
+  const vault = s.vault?.state;
+  if (vault === 'locked' || vault === 'absent') {
+    // The vault file (no OS keychain): it is unlocked or created in the window.
+    out.push(item('vault', t.t(vault === 'locked' ? 'tray.vault.locked' : 'tray.vault.absent'), { type: 'show-window' }));
+  } else if (s.keychain.state !== 'available') {
     out.push(item('keychain', t.t(s.keychain.state === 'locked' ? 'tray.keychain.locked' : 'tray.keychain.unavailable'), { type: 'show-window' }));
   }
   for (const a of s.alarms.slice(0, MAX_ALARM_ITEMS)) {
@@ -103,7 +108,10 @@ function defaultSection(ctx: EntryContext): MenuItemModel[] {
 
 /** App-level items: not about one profile. New ones (e.g. locking the vault) belong here. */
 function appItems(s: Snapshot, t: Translator): MenuItemModel[] {
-  return [item('manage-profiles', t.t('tray.manageProfiles'), { type: 'manage-profiles' }), helperItem(s, t)];
+  const out = [item('manage-profiles', t.t('tray.manageProfiles'), { type: 'manage-profiles' }), helperItem(s, t)];
+  // The vault file (no OS keychain) locks on request; a locked or absent vault shows among the problems.
+  if (s.vault?.state === 'unlocked') out.push(item('vault:lock', t.t('tray.vault.lock'), { type: 'lock-vault' }));
+  return out;
 }
 
 function helperItem(s: Snapshot, t: Translator): MenuItemModel {

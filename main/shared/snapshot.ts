@@ -11,8 +11,9 @@ import type { SessionView as CoreSessionView } from '../core/sessions/events';
 import type { Settings } from '../core/settings';
 import type { HelperStatusSource, LocaleSource } from './ports';
 import { toProfileViews } from './profile-view';
+import { vaultStatusOf, type VaultCore } from './vault-view';
 
-export type SnapshotCore = Pick<AppCore, 'service' | 'broker' | 'settings' | 'toolFileProblems'>;
+export type SnapshotCore = Pick<AppCore, 'service' | 'broker' | 'settings' | 'toolFileProblems'> & VaultCore;
 
 export function toSessionView(s: CoreSessionView): SessionView {
   return {
@@ -58,18 +59,20 @@ export function toBackendView(k: BackendStatus): BackendStatusView {
 
 /** Everything but the version, which the caller assigns in the order snapshots are published. */
 export async function buildSnapshot(core: SnapshotCore, helper: HelperStatusSource, locale: LocaleSource): Promise<Omit<Snapshot, 'version'>> {
-  const [profiles, defaultProfile, keychain] = await Promise.all([
+  const [profiles, defaultProfile, keychain, vault] = await Promise.all([
     // The broker's index: in long-running hosts it is cached and dropped on every edit (in-process
     // through the app core, by other processes through the file watch), so a snapshot never re-reads
     // and re-validates the whole profiles file.
     core.broker.index.all(),
     core.service.getDefaultProfile(),
     core.service.keychainStatus(),
+    vaultStatusOf(core),
   ]);
   return {
     profiles: toProfileViews(profiles),
     defaultProfile,
     keychain: toBackendView(keychain),
+    ...(vault ? { vault } : {}),
     sessions: core.broker.sessionViews().map(toSessionView),
     alarms: core.broker.alarmList().map(toAlarmView),
     settings: toSettingsView(core.settings.get()),

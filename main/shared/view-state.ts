@@ -24,6 +24,7 @@ import type { MfaRequests } from './mfa-requests';
 import type { ViewPorts } from './ports';
 import { toProfileView } from './profile-view';
 import { buildSnapshot, toAlarmView, toSessionView, toSettingsView } from './snapshot';
+import { onVaultChange, vaultHandlers } from './vault-view';
 
 export type ViewCore = SnapshotCore & Pick<AppCore, 'audit' | 'rotation'>;
 export type Via = 'tray' | 'ui';
@@ -93,6 +94,8 @@ export function createViewState(core: ViewCore, ports: ViewPorts, mfa: MfaReques
   };
 
   const offBroker = core.broker.on(() => refresh());
+  // The vault locks by itself after idle time: pages and the tray must see that without a click.
+  const offVault = onVaultChange(core, () => refresh());
   const consumer = (via: Via, action: string): Consumer => ({ kind: via, action });
   const viewOf = async (p: Profile) => {
     const names = new Map((await core.service.listProfiles()).map((x) => [x.id, x.name]));
@@ -194,6 +197,7 @@ export function createViewState(core: ViewCore, ports: ViewPorts, mfa: MfaReques
     rotationStart: async (name) => changed(await core.rotation.start(name)),
     rotationContinue: async (name, confirmDeleteOld) => changed(await core.rotation.resume(name, { confirmDeleteOld })),
     rotationAbort: async (name) => changed(await core.rotation.abort(name)),
+    ...vaultHandlers(core, refresh),
   };
 
   return {
@@ -213,6 +217,7 @@ export function createViewState(core: ViewCore, ports: ViewPorts, mfa: MfaReques
     dispose() {
       disposed = true;
       offBroker();
+      void offVault.then((off) => off());
       listeners.clear();
     },
   };

@@ -19,6 +19,8 @@ import { DialogHost } from './views/DialogHost';
 import { ImportView } from './views/ImportView';
 import { ProfilesView } from './views/ProfilesView';
 import { SettingsView } from './views/SettingsView';
+import { VaultScreen } from './views/VaultScreen';
+import { VaultStatus } from './components/VaultStatus';
 
 const NAV: ReadonlyArray<[ViewName, MessageKey]> = [
   ['profiles', 'nav.profiles'],
@@ -96,7 +98,10 @@ function CurrentView() {
 export function App() {
   const tr = useT();
   useDocumentSettings();
-  const { ready, loadError, view } = useApp(useShallow((s) => ({ ready: s.snapshot !== null, loadError: s.loadError, view: s.view })));
+  const { ready, loadError, view, vaultState } = useApp(
+    useShallow((s) => ({ ready: s.snapshot !== null, loadError: s.loadError, view: s.view, vaultState: s.snapshot?.vault?.state })),
+  );
+  const vaultClosed = vaultState === 'absent' || vaultState === 'locked' ? vaultState : null;
 
   // A new view: focus its main region so keyboard and screen reader users land there.
   useEffect(() => {
@@ -112,8 +117,9 @@ export function App() {
       <header className="app-header">
         <span className="brand">{tr.t('app.name')}</span>
         <Nav />
+        <VaultStatus />
       </header>
-      <KeychainBanner />
+      {vaultClosed ? null : <KeychainBanner />}
       <AlarmBanner />
       <main id="main" className="app-main" tabIndex={-1}>
         {loadError ? (
@@ -124,13 +130,15 @@ export function App() {
           <p aria-busy="true" className="muted">
             {tr.t('common.loading')}
           </p>
+        ) : vaultClosed ? (
+          <VaultScreen key={vaultClosed} state={vaultClosed} />
         ) : (
           <CurrentView />
         )}
       </main>
       <Toasts />
       <ExpiryAnnouncer />
-      {ready ? <DialogHost /> : null}
+      {ready && !vaultClosed ? <DialogHost /> : null}
       <MfaDialog />
     </div>
   );

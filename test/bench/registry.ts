@@ -5,6 +5,7 @@ import { memory } from './memory';
 import { renderer } from './renderer';
 import { scale } from './scale';
 import { singleFlight } from './single-flight';
+import { vault } from './vault';
 import type { Bench } from './types';
 
 export const benches: Record<string, Bench> = {
@@ -14,4 +15,5 @@ export const benches: Record<string, Bench> = {
   renderer,
   cli: cliStartup,
   memory,
+  vault,
 };

@@ -14,6 +14,7 @@ import { claimHelperFile, releaseHelperFileSync, type HelperInfo } from '../../c
 import { terminalMfaPrompt } from '../mfa-prompt';
 import { clockFromEnv } from '../test-clock';
 import { AkvaultError } from '../../core/errors';
+import { vaultControlOf } from '../serve-vault';
 
 interface ServeOptions {
   port?: number;
@@ -92,6 +93,9 @@ export function registerServeCommand(program: Command, ctx: HandoffContext, hook
         ...(ctx.io.secretStore ? { secretStore: ctx.io.secretStore } : {}),
         ...(clock ? { clock } : {}),
       });
+      // The vault file (no keychain here): unlock it now when the terminal or the environment can, else
+      // the browser page or the app window offers it. The key then stays in this process's memory only.
+      await (await import('../serve-vault')).openVaultForServe(ctx, core, { ui: opts.ui === true });
       let info: HelperInfo | undefined;
       const release = () => info && releaseHelperFileSync(file, info);
       let helper: Awaited<ReturnType<typeof createHelperServer>> | undefined;
@@ -102,6 +106,7 @@ export function registerServeCommand(program: Command, ctx: HandoffContext, hook
           port: opts.port ?? core.settings.get().helperPort,
           metadataEmulation: opts.metadata === true,
           log: helperLog(core.logger),
+          ...(await vaultControlOf(core)),
           ...(clock ? { clock } : {}),
         });
         info = { url: helper.url, token: helper.token, pid: process.pid };

@@ -62,6 +62,8 @@ const BY_FAMILY: Array<[prefix: string, status: number]> = [
   ['profile.', 409],
   ['keychain.', 503],
   ['store.', 500],
+  // A locked vault file: unlock it and retry.
+  ['vault.', 503],
 ];
 
 export function statusForError(code: ErrorCode): number {

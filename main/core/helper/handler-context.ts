@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../clock';
 import type { CredentialProvider } from '../sessions/types';
+import type { VaultControl } from './vault-handler';
 import { sendRefusal } from './http-response';
 import type { MetadataTokenStore } from './metadata-tokens';
 import type { PodIdentityRegistry } from './pod-identity-registry';
@@ -17,6 +18,8 @@ export interface HelperDeps {
   metadataTokens: MetadataTokenStore;
   /** `http://127.0.0.1:<port>`: where pod-identity URIs point. */
   baseUrl: string;
+  /** The vault file this host holds unlocked (absent with the keychain backend). */
+  vault?: VaultControl;
 }
 
 export interface HandlerContext {

@@ -109,3 +109,10 @@ export async function helperRevokePodClient(ep: HelperEndpoint, id: string): Pro
   const answer = await request(ep, 'DELETE', `/v1/pod-identity-clients/${encodeURIComponent(id)}`, { timeoutMs: PROBE_TIMEOUT_MS });
   if (answer.status !== 204 && answer.status !== 404) throw errorFrom(ep, answer);
 }
+
+/** `akvault lock` / `unlock` through the running app or serve (main/core/helper/vault-handler.ts). */
+export async function helperVault(ep: HelperEndpoint, body: { action: 'lock' | 'unlock' | 'status'; passphrase?: string }): Promise<'absent' | 'locked' | 'unlocked'> {
+  const answer = await request(ep, 'POST', '/v1/vault', { body });
+  if (answer.status !== 200) throw errorFrom(ep, answer);
+  return (answer.json as { state: 'absent' | 'locked' | 'unlocked' }).state;
+}

@@ -105,6 +105,7 @@ export async function createHelperServer(opts: HelperServerOptions): Promise<Hel
     pods: new PodIdentityRegistry(),
     metadataTokens: new MetadataTokenStore(clock),
     baseUrl: url,
+    ...(opts.vault ? { vault: opts.vault } : {}),
   };
   const ui: UiSlot = { handler: null, address: { origin: url, host: `${HELPER_HOST}:${port}`, port } };
   const detachUi = (handler: UiRequestHandler) => {

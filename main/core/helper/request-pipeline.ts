@@ -18,6 +18,7 @@ import { type RequestCheckConfig, checkBrowser, checkHost, checkPeer } from './r
 import { type RouteName, matchRoute } from './routes';
 import type { HelperAddress, HelperLogEntry, UiRequestHandler } from './types';
 import { handleCredentials, handleHealth, handleProfiles } from './v1-handlers';
+import { handleVault } from './vault-handler';
 
 export interface PipelineConfig {
   checks: RequestCheckConfig;
@@ -41,6 +42,7 @@ const HANDLERS: Record<RouteName, RouteHandler> = {
   handoff: handleHandoff,
   'pod-identity-clients': handleRegisterPodClient,
   'pod-identity-client': handleRevokePodClient,
+  vault: handleVault,
 };
 
 /** Where the attached browser UI sits (null: none, `/ui` is an unknown path like any other). */

@@ -12,7 +12,8 @@ export type RouteName =
   | 'metadata-securitykey'
   | 'handoff'
   | 'pod-identity-clients'
-  | 'pod-identity-client';
+  | 'pod-identity-client'
+  | 'vault';
 
 /** 'bearer': the helper token; 'own': the route checks its own credential (pod-identity, metadata). */
 export type RouteAuth = 'bearer' | 'own';
@@ -33,6 +34,8 @@ export const ROUTES: Record<RouteName, RouteSpec> = {
   handoff: { method: 'GET', auth: 'bearer' },
   'pod-identity-clients': { method: 'POST', auth: 'bearer' },
   'pod-identity-client': { method: 'DELETE', auth: 'bearer' },
+  // `akvault lock` / `akvault unlock` while the app or serve runs (vault-handler.ts).
+  vault: { method: 'POST', auth: 'bearer' },
 };
 
 export type RouteMatch =
@@ -60,6 +63,8 @@ function locate(path: string, metadataEmulation: boolean): { name: RouteName; pa
       return { name: 'handoff', param: null };
     case '/v1/pod-identity-clients':
       return { name: 'pod-identity-clients', param: null };
+    case '/v1/vault':
+      return { name: 'vault', param: null };
     case METADATA_TOKEN_PATH:
       return metadataEmulation ? { name: 'metadata-token', param: null } : null;
     case METADATA_SECURITYKEY_PATH:

@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import type { CredentialProvider } from '../sessions/types';
 import type { PodIdentityClientInfo } from './pod-identity-registry';
 import type { RouteName } from './routes';
+import type { VaultControl } from './vault-handler';
 
 export interface HelperTimeouts {
   /** Time allowed to receive a request's headers (slow-loris defence). Default 10 s. */
@@ -36,6 +37,8 @@ export interface HelperServerOptions {
   /** Largest request body accepted; larger ones get 413. Default 8 KiB. */
   maxBodyBytes?: number;
   timeouts?: Partial<HelperTimeouts>;
+  /** Lets `akvault lock` / `akvault unlock` reach the vault file this host holds (vault-handler.ts). */
+  vault?: VaultControl;
   /** Receives one entry per request and lifecycle event. Entries never hold a secret. */
   log?: (entry: HelperLogEntry) => void;
 }

@@ -50,7 +50,9 @@ export function keychainUnavailableHint(platform: NodeJS.Platform): string {
       return (
         'akvault needs a Secret Service on the D-Bus session bus. Install and start GNOME Keyring or KWallet\'s Secret Service ' +
         '(e.g. `gnome-keyring-daemon --start --components=secrets`), or run akvault inside `dbus-run-session`; ' +
-        'on WSL, start a D-Bus session first. akvault never stores secrets in plain text.'
+        'on WSL, start a D-Bus session first. Without a keychain, akvault can keep secrets in an encrypted vault file instead ' +
+        '(`AKVAULT_SECRET_BACKEND=file`; move existing secrets with `akvault secrets migrate --to file` while the keychain answers). ' +
+        'akvault never stores secrets in plain text.'
       );
   }
 }

@@ -252,6 +252,11 @@ export class SessionBroker implements CredentialProvider {
     if (profileId) this.secrets.forget(profileId);
   }
 
+  /** The secret store locked (vault file): forget the permanent secrets read from it. */
+  forgetStoredSecrets(): void {
+    this.secrets.forgetAll();
+  }
+
   dispose(): void {
     this.disposed = true;
     for (const s of this.sessions.values()) s.timer?.cancel();

@@ -29,6 +29,11 @@ export class ProfileSecrets {
     return value;
   }
 
+  /** Drops every copy (the vault file was locked: nothing read from it may outlive the lock). */
+  forgetAll(): void {
+    this.memo.clear();
+  }
+
   forget(profileId: string): void {
     for (const k of [...this.memo.keys()]) if (k.startsWith(`${profileId}/`)) this.memo.delete(k);
   }

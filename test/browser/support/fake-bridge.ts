@@ -322,6 +322,10 @@ const handlers: Record<OperationName, (...args: never[]) => unknown> = {
     const past = ['switched-old-active', 'old-deactivated'].includes(v.stage);
     return rotationView(v, past ? 'done' : 'rolled-back');
   },
+  // The fake keeps secrets in the keychain: the vault operations are refused as the core refuses them there.
+  vaultCreate: () => refuse('secrets.backend', 'Secrets are kept in the OS keychain here, not in a vault file.', {}),
+  vaultUnlock: () => refuse('secrets.backend', 'Secrets are kept in the OS keychain here, not in a vault file.', {}),
+  vaultLock: () => refuse('secrets.backend', 'Secrets are kept in the OS keychain here, not in a vault file.', {}),
 };
 
 window.__akvaultTest = {

@@ -42,6 +42,8 @@ export interface RealCore {
   emulator: EmulatorHandle;
   /** Everything `serve` wrote to stderr so far. */
   serveLog(): string;
+  /** The data directory (AKVAULT_HOME). */
+  dataDir: string;
   /** Runs another akvault command on the same data directory and keychain. */
   akvault(args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }>;
   stop(): Promise<void>;
@@ -115,17 +117,18 @@ async function startEmulator(seedFile: string): Promise<{ handle: EmulatorHandle
   };
 }
 
-export async function startRealCore(opts: { seed: SeedInput; profiles: KeyProfileSpec[] }): Promise<RealCore> {
+export async function startRealCore(opts: { seed: SeedInput; profiles: KeyProfileSpec[]; env?: NodeJS.ProcessEnv }): Promise<RealCore> {
   if (!existsSync(path.join(root, 'out', 'cli', 'akvault.cjs')) || !existsSync(path.join(root, 'out', 'renderer', 'index.html'))) {
     throw new Error('the CLI or the renderer is not built: run `npm run build` first');
   }
-  if (!process.env.DBUS_SESSION_BUS_ADDRESS) throw new Error('run the browser specs inside build/scripts/with-keyring.sh (they use the real keychain)');
+  if (!process.env.DBUS_SESSION_BUS_ADDRESS && !opts.env?.DBUS_SESSION_BUS_ADDRESS) throw new Error('run the browser specs inside build/scripts/with-keyring.sh (they use the real keychain)');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'akvault-browser-'));
   const seedFile = path.join(dir, 'seed.json');
   writeFileSync(seedFile, JSON.stringify(opts.seed));
   const service = `akvault-test-${randomBytes(4).toString('hex')}`;
   const env: NodeJS.ProcessEnv = { ...process.env, AKVAULT_HOME: path.join(dir, 'data'), AKVAULT_KEYCHAIN_SERVICE: service, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost' };
   for (const n of ['AKVAULT_PROFILE', 'HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) delete env[n];
+  Object.assign(env, opts.env);
 
   const emulator = await startEmulator(seedFile);
   let serve: ChildProcess | null = null;
@@ -168,6 +171,7 @@ export async function startRealCore(opts: { seed: SeedInput; profiles: KeyProfil
       origin: new URL(loginUrl).origin,
       emulator: emulator.handle,
       serveLog: () => log,
+      dataDir: env.AKVAULT_HOME!,
       akvault,
       stop: cleanup,
     };

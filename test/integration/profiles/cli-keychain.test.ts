@@ -135,7 +135,8 @@ describe('akvault profile on the real keychain', () => {
   it('without a Secret Service, exits 1 with keychain.unavailable and stores nothing anywhere', async () => {
     const dir = newDataDir();
     const k = key();
-    const env = cliEnv(dir, service, { DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(dir, 'no-such-bus')}` });
+    // The keychain chosen explicitly: left to choose on a fresh data dir, akvault would take the vault file instead.
+    const env = cliEnv(dir, service, { DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(dir, 'no-such-bus')}`, AKVAULT_SECRET_BACKEND: 'keychain' });
     delete env.DISPLAY;
     delete env.WAYLAND_DISPLAY;
     const add = await runAkvault(['profile', 'add', '--name', 'prod', '--access-key-id', k.ak], { env, stdin: `${k.sk}\n` });
@@ -173,6 +174,7 @@ describe('akvault profile on the real keychain', () => {
       XDG_CONFIG_HOME: path.join(home, '.config'),
       XDG_CACHE_HOME: path.join(home, '.cache'),
       XDG_RUNTIME_DIR: home,
+      AKVAULT_SECRET_BACKEND: 'keychain',
     });
     for (const v of ['GNOME_KEYRING_CONTROL', 'SSH_AUTH_SOCK', 'DBUS_SESSION_BUS_ADDRESS']) delete env[v];
     const unlockLockRun = [

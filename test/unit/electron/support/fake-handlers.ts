@@ -37,6 +37,9 @@ export function fakeHandlers(): Handlers {
     rotationContinue: vi.fn(async (name: string) => rotation(name)),
     rotationAbort: vi.fn(async (name: string) => ({ ...rotation(name), stage: 'rolled-back' as const, actions: [] })),
     getDiagnostics: vi.fn(async () => ({ ok: true, generatedAt: '2001-01-01T00:00:00.000Z', host: 'app' as const, checks: [] })),
+    vaultCreate: vi.fn(async () => ({ backend: 'file' as const, state: 'unlocked' as const })),
+    vaultUnlock: vi.fn(async () => ({ backend: 'file' as const, state: 'unlocked' as const })),
+    vaultLock: vi.fn(async () => ({ backend: 'file' as const, state: 'locked' as const })),
   };
 }
 
@@ -66,6 +69,9 @@ export const validArgs: { [K in keyof Handlers]: unknown[] } = {
   rotationStart: ['prod'],
   rotationContinue: ['prod', true],
   rotationAbort: ['prod'],
+  vaultCreate: ['a long vault passphrase'],
+  vaultUnlock: ['a long vault passphrase'],
+  vaultLock: [],
 };
 
 function rotation(profile: string) {
