@@ -33,6 +33,9 @@ await build({
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
   external: ['keytar', 'electron'],
+  // jsonc-parser's `main` is a UMD wrapper whose inner require('./impl/…') calls a bundler cannot follow;
+  // its ES module build bundles cleanly.
+  alias: { 'jsonc-parser': path.join(root, 'node_modules/jsonc-parser/lib/esm/main.js') },
   // Bundled CommonJS dependencies still call require() and read __filename/__dirname.
   banner: {
     js: [

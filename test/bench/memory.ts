@@ -33,7 +33,7 @@ export const memory: Bench = async ({ tiny }) => {
     // Bundled like the CLI and run on plain Node, so no TypeScript loader sits in the measured memory.
     // Inside the repository so the native keychain module resolves from node_modules as the CLI's does.
     const bundle = path.join(root, 'out/bench/sessions-host.cjs');
-    await build({ entryPoints: [path.join(__dirname, 'servers/sessions-host.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['keytar'], logLevel: 'warning' });
+    await build({ entryPoints: [path.join(__dirname, 'servers/sessions-host.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['keytar'], logLevel: 'warning', alias: { 'jsonc-parser': path.join(root, 'node_modules/jsonc-parser/lib/esm/main.js') } });
     const host = spawn(process.execPath, ['--expose-gc', bundle, fx.dataDir, String(sessions)], {
       env: fx.env,
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -140,3 +140,18 @@ test('a copy the user replaced in the meantime is left alone', async () => {
   expect(later).toBe('something the user copied');
   expect(pageErrors).toEqual([]);
 });
+
+test('Diagnostics shows the real doctor of `akvault serve --ui`: every check, the clock compared with IAM, no secret', async () => {
+  await page.getByTestId('nav-diagnostics').click();
+  const view = page.getByTestId('diagnostics');
+  await expect(view.getByTestId('diagnostics-verdict')).toBeVisible({ timeout: 20_000 });
+  for (const id of ['secrets', 'data-dir', 'profiles', 'helper', 'clock', 'proxy', 'tool-files', 'tray', 'versions']) await expect(view.getByTestId(`check-${id}`)).toBeVisible();
+  // The profiles name the emulator as their IAM endpoint: the clock is compared with it, and agrees.
+  await expect(view.getByTestId('check-clock')).toHaveAttribute('data-status', 'ok');
+  await expect(view.getByTestId('check-secrets')).toHaveAttribute('data-status', 'ok');
+  // The serve process runs the helper the page talks to: the report finds it alive.
+  await expect(view.getByTestId('check-helper')).toHaveAttribute('data-status', 'ok');
+  expect(await page.content()).not.toContain(ALICE.sk);
+  await page.screenshot({ path: path.join(__dirname, '../../test-results/screenshots/diagnostics-real-core-en.png') });
+  expect(pageErrors).toEqual([]);
+});
