@@ -9,7 +9,7 @@ import { promptHidden, readSecretLines } from '../io';
 import { printJson } from '../output';
 import { cliPassphraseSource } from '../vault-passphrase';
 import { findRunningHelper } from '../credential-source';
-import { helperVault } from '../helper-client';
+import { helperVault } from '../../core/helper/helper-client';
 
 function parseBackend(value: string): 'file' | 'keychain' {
   if (value === 'file' || value === 'keychain') return value;

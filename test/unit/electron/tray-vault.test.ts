@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createTrayActionHandler } from '../../../main/electron/tray-actions';
 import { buildTrayMenu } from '../../../main/electron/tray-menu-model';
 import type { ViewState } from '../../../main/shared/view-state';
-import { createTranslator } from '../../../renderer/i18n';
+import { createTranslator } from '../../../i18n';
 import { fakeHandlers } from './support/fake-handlers';
 import { menuText } from './support/menu-text';
 import { NOW, snapshot, teamProfiles } from './support/snapshots';
