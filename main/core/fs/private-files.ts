@@ -47,3 +47,13 @@ export async function publishTemp(temp: string, file: string): Promise<void> {
 export async function discardTemp(temp: string): Promise<void> {
   await fsp.rm(temp, { force: true });
 }
+
+/** Whether a file (or folder) is there; any error reading it counts as "not there". */
+export async function exists(file: string): Promise<boolean> {
+  try {
+    await fsp.access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { systemClock, type Clock } from '../clock';
 import { AkvaultError, isAkvaultError } from '../errors';
 import { withFileLock, type LockOptions } from '../fs/file-lock';
-import { PRIVATE_FILE_MODE, writePrivateFileAtomic } from '../fs/private-files';
+import { exists, PRIVATE_FILE_MODE, writePrivateFileAtomic } from '../fs/private-files';
 import { dataFiles, type DataFiles } from '../paths';
 import { describeIssues, describeJsonError } from './file-errors';
 import { migrate } from './migrations';
@@ -175,15 +175,6 @@ export class ProfileStore {
 
 function serialize(doc: ProfilesFile): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fsp.access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function ioError(file: string, op: string, e: unknown): AkvaultError {

@@ -2,7 +2,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { AkvaultError } from '../errors';
 import { withFileLock } from '../fs/file-lock';
-import { ensurePrivateDir, writePrivateFileAtomic } from '../fs/private-files';
+import { ensurePrivateDir, exists, writePrivateFileAtomic } from '../fs/private-files';
 import type { BackendStatus, SecretStore } from './secret-store';
 import {
   DEFAULT_SCRYPT_LOG_N,
@@ -353,15 +353,6 @@ function checkNewPassphrase(passphrase: string): void {
     throw new AkvaultError('usage', `The vault passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters.`, {
       hint: 'Use several random words or a long random string: anyone who copies the vault file can try passphrases offline.',
     });
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fsp.access(file);
-    return true;
-  } catch {
-    return false;
   }
 }
 
